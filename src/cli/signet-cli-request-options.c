@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+#include <string.h>
+
+#include "signet-amz-date.h"
+#include "signet-aws-host.h"
+#include "signet-cli-request-options.h"
+#include "signet-error.h"
+
+GOptionGroup *
+signet_cli_request_options_group (SignetCliRequestOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "request", 'X', 0, G_OPTION_ARG_STRING, &options->method,
+      "HTTP method (default GET, or POST with -d)", "METHOD" },
+    { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &options->headers,
+      "Add a header, e.g. 'Content-Type: application/json'", "'NAME: VALUE'" },
+    { "data", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &options->data,
+      "Request body; @FILE reads a file, @- standard input", "DATA" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &options->region,
+      "AWS region (default: read from the host)", "REGION" },
+    { "service", 0, 0, G_OPTION_ARG_STRING, &options->service,
+      "Signing service (default: read from the host)", "SERVICE" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &options->date,
+      "Signing time (default: now)", "YYYYMMDDTHHMMSSZ" },
+    { "query", 0, 0, G_OPTION_ARG_NONE, &options->query,
+      "Sign into the query string (a presigned URL)", NULL },
+    { "expires", 0, 0, G_OPTION_ARG_INT, &options->expires,
+      "Seconds a presigned URL stays valid (default 3600, at most 604800)", "SECONDS" },
+    { "s3", 0, 0, G_OPTION_ARG_NONE, &options->s3,
+      "S3 rules: no path normalization, single URI encoding (and UNSIGNED-PAYLOAD with --query)", NULL },
+    { "sign-body", 0, 0, G_OPTION_ARG_NONE, &options->sign_body,
+      "Add and sign X-Amz-Content-Sha256", NULL },
+    { "raw", 0, 0, G_OPTION_ARG_FILENAME, &options->raw,
+      "Read an HTTP/1.1 request from FILE (- for standard input)", "FILE" },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("request", "Request options:",
+                                            "Show request options", NULL, NULL);
+
+  options->expires = -1;
+  g_option_group_add_entries (group, entries);
+  return group;
+}
+
+void
+signet_cli_request_options_clear (SignetCliRequestOptions *options)
+{
+  g_clear_pointer (&options->method, g_free);
+  g_clear_pointer (&options->headers, g_strfreev);
+  g_clear_pointer (&options->data, g_strfreev);
+  g_clear_pointer (&options->region, g_free);
+  g_clear_pointer (&options->service, g_free);
+  g_clear_pointer (&options->date, g_free);
+  g_clear_pointer (&options->raw, g_free);
+}
+
+static GBytes *
+read_file_or_stdin (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_str_equal (path, "-"))
+    stream = g_unix_input_stream_new (0, FALSE);
+  else
+    {
+      file = g_file_new_for_commandline_arg (path);
+      stream = G_INPUT_STREAM (g_file_read (file, NULL, &local_error));
+    }
+
+  memory = g_memory_output_stream_new_resizable ();
+  if (stream == NULL ||
+      g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              NULL, &local_error) < 0)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code, "Cannot read “%s”: %s",
+                   path, local_error->message);
+      return NULL;
+    }
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Like curl, several -d are joined with '&'. */
+static GBytes *
+build_body (char   **data,
+            GError **error)
+{
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+
+  for (guint i = 0; data[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_byte_array_append (body, (const guint8 *) "&", 1);
+      if (data[i][0] == '@')
+        {
+          g_autoptr(GBytes) file_data = read_file_or_stdin (data[i] + 1, error);
+          gsize size = 0;
+          const guint8 *bytes;
+
+          if (file_data == NULL)
+            return NULL;
+          bytes = g_bytes_get_data (file_data, &size);
+          g_byte_array_append (body, bytes, size);
+        }
+      else
+        g_byte_array_append (body, (const guint8 *) data[i], strlen (data[i]));
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&body));
+}
+
+SignetWireRequest *
+signet_cli_request_options_build (SignetCliRequestOptions  *options,
+                                  const char               *url,
+                                  GError                  **error)
+{
+  g_autoptr(SignetWireRequest) request = NULL;
+  g_autofree char *method = NULL;
+
+  if (options->raw != NULL)
+    {
+      g_autoptr(GBytes) raw = NULL;
+
+      if (url != NULL || options->method || options->headers || options->data)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                               "--raw takes the whole request: do not combine it with a URL, -X, -H or -d");
+          return NULL;
+        }
+      raw = read_file_or_stdin (options->raw, error);
+      if (raw == NULL)
+        return NULL;
+      return signet_wire_request_parse_raw (raw, "https", error);
+    }
+
+  if (url == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "A URL (or --raw FILE) is needed");
+      return NULL;
+    }
+
+  if (options->method != NULL)
+    method = g_ascii_strup (options->method, -1);
+  else
+    method = g_strdup (options->data ? "POST" : "GET");
+
+  request = signet_wire_request_new_for_url (method, url, error);
+  if (request == NULL)
+    return NULL;
+
+  for (guint i = 0; options->headers && options->headers[i]; i++)
+    if (!signet_wire_request_add_header_line (request, options->headers[i], error))
+      return NULL;
+
+  if (options->data != NULL)
+    {
+      g_autoptr(GBytes) body = build_body (options->data, error);
+
+      if (body == NULL)
+        return NULL;
+      signet_wire_request_set_body (request, body);
+    }
+
+  return g_steal_pointer (&request);
+}
+
+/* Fills everything but the credentials. The caller owns params->time and
+ * the region and service strings handed back. */
+gboolean
+signet_cli_request_options_sign_params (SignetCliRequestOptions  *options,
+                                        const SignetWireRequest  *request,
+                                        SignetSigv4Params        *params,
+                                        char                    **region_out,
+                                        char                    **service_out,
+                                        GError                  **error)
+{
+  g_autofree char *host = signet_wire_request_dup_host (request);
+  g_autofree char *detected_region = NULL;
+  g_autofree char *detected_service = NULL;
+
+  signet_aws_host_detect_scope (host, &detected_region, &detected_service);
+  *region_out = g_strdup (options->region ? options->region : detected_region);
+  *service_out = g_strdup (options->service ? options->service : detected_service);
+  if (*region_out == NULL || *service_out == NULL)
+    {
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE,
+                   "Cannot tell the %s from the host “%s”: pass %s",
+                   *region_out ? "service" : "region", host,
+                   *region_out ? "--service (e.g. execute-api)" : "--region (e.g. us-west-2)");
+      return FALSE;
+    }
+
+  if (options->expires != -1 && !options->query)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "--expires only applies to presigned URLs (--query)");
+      return FALSE;
+    }
+  if (options->expires != -1 && (options->expires < 1 || options->expires > SIGNET_SIGV4_MAX_EXPIRES))
+    {
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_EXPIRY,
+                   "Bad --expires %d: a presigned URL is valid for 1 to %d seconds",
+                   options->expires, SIGNET_SIGV4_MAX_EXPIRES);
+      return FALSE;
+    }
+
+  params->time = options->date ? signet_amz_date_parse (options->date, error)
+                               : g_date_time_new_now_utc ();
+  if (params->time == NULL)
+    {
+      g_prefix_error (error, "Bad --date: ");
+      return FALSE;
+    }
+
+  params->region = *region_out;
+  params->service = *service_out;
+  params->location = options->query ? SIGNET_SIGV4_LOCATION_QUERY : SIGNET_SIGV4_LOCATION_HEADERS;
+  params->expires = options->expires > 0 ? (guint) options->expires : 0;
+  params->flags = (options->s3 ? SIGNET_SIGV4_FLAGS_S3 : 0) |
+                  (options->sign_body ? SIGNET_SIGV4_FLAGS_SIGN_BODY : 0);
+  /* S3 checks no body hash in a presigned URL: that is what it expects. */
+  if (options->s3 && options->query)
+    params->flags |= SIGNET_SIGV4_FLAGS_UNSIGNED_PAYLOAD;
+  return TRUE;
+}

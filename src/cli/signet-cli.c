@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "signet-cli-sign.h"
+#include "signet-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} SignetCliCommand;
+
+static const SignetCliCommand commands[] = {
+  { "sign", signet_cli_sign, "Sign a request with AWS Signature Version 4 and print it" },
+};
+
+/* One clear line, never a secret: messages only name what was wrong. */
+void
+signet_cli_print_error (const GError *error)
+{
+  g_printerr ("signet-cli: %s\n", error->message);
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "Usage: signet-cli COMMAND [OPTION…]\n\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf (stream, "\nRun “signet-cli COMMAND --help” for a command's options.\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_set_prgname ("signet-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return SIGNET_CLI_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return SIGNET_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("signet-cli %s\n", PACKAGE_VERSION);
+      return SIGNET_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr ("signet-cli: unknown command “%s”; run “signet-cli --help”\n", argv[1]);
+  return SIGNET_CLI_EXIT_USAGE;
+}

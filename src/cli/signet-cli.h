@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses, curl's where curl has one. */
+#define SIGNET_CLI_EXIT_OK    0
+#define SIGNET_CLI_EXIT_USAGE 2
+
+void signet_cli_print_error (const GError *error);
+
+G_END_DECLS
