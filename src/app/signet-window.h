@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "signet-application.h"
+
+G_BEGIN_DECLS
+
+#define SIGNET_TYPE_WINDOW (signet_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SignetWindow, signet_window, SIGNET, WINDOW, AdwApplicationWindow)
+
+SignetWindow *signet_window_new          (SignetApplication *application,
+                                          GSettings         *settings);
+AdwTabView   *signet_window_get_tab_view (SignetWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "signet-application.h"
+#include "signet-request-page.h"
+#include "signet-window.h"
+
+/* Each test runs the real application with g_application_run(): the
+ * test body runs from "activate", after the application has made its
+ * window, and the run ends when the test has closed every window. */
+typedef void (*WindowTestFunc) (SignetApplication *app,
+                                GtkWindow         *window);
+
+/* Connected swapped: the flag comes first. */
+static void
+set_flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+watchdog_cb (gpointer user_data)
+{
+  g_error ("timed out waiting for %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterate the main loop until *flag is set; a watchdog fails the test
+ * instead of hanging when it never is. Nothing here sleeps. */
+static void
+wait_for (gboolean   *flag,
+          const char *what)
+{
+  guint watchdog = g_timeout_add_seconds (30, watchdog_cb, (gpointer) what);
+
+  while (!*flag)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (watchdog);
+}
+
+static void
+wait_for_first_frame (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkFrameClock *frame_clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (surface);
+  frame_clock = gdk_surface_get_frame_clock (surface);
+  handler = g_signal_connect_swapped (frame_clock, "after-paint",
+                                      G_CALLBACK (set_flag_cb), &painted);
+  wait_for (&painted, "the first frame");
+  g_signal_handler_disconnect (frame_clock, handler);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+}
+
+static void
+activate_cb (SignetApplication *app,
+             WindowTestFunc     func)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GtkWindow *window;
+
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (SIGNET_IS_WINDOW (windows->data));
+  window = windows->data;
+
+  wait_for_first_frame (window);
+  func (app, window);
+}
+
+static void
+run_window_test (WindowTestFunc func)
+{
+  SignetApplication *app;
+  int status;
+
+  app = signet_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), func);
+
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &app);
+  g_object_unref (app);
+  g_assert_null (app);
+}
+
+static void
+close_and_wait (GtkWindow *window)
+{
+  gboolean destroyed = FALSE;
+
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  gtk_window_close (window);
+  wait_for (&destroyed, "the window to be destroyed");
+}
+
+static void
+present_cb (SignetApplication *app,
+            GtkWindow         *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwTabView *tab_view;
+  AdwTabPage *tab_page;
+  int width, height;
+
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Signet");
+
+  /* The size test_window_present() stored before the run. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 812);
+  g_assert_cmpint (height, ==, 634);
+
+  tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
+  g_assert_true (ADW_IS_TAB_VIEW (tab_view));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+  tab_page = adw_tab_view_get_nth_page (tab_view, 0);
+  g_assert_true (SIGNET_IS_REQUEST_PAGE (adw_tab_page_get_child (tab_page)));
+  g_assert_true (gtk_widget_get_mapped (adw_tab_page_get_child (tab_page)));
+  g_assert_cmpstr (adw_tab_page_get_title (tab_page), ==, "New Request");
+
+  /* Closing must write the window's size back: overwrite what is stored,
+   * close, and expect the window's size again. */
+  g_settings_set_int (settings, "window-width", 1);
+  g_settings_set_int (settings, "window-height", 1);
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+
+  close_and_wait (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 634);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_window_present (void)
+{
+  /* GSETTINGS_BACKEND=memory: every GSettings in this process shares
+   * the values, the application's included. A size unlike the schema's
+   * defaults, to see that it is restored. */
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_int (settings, "window-width", 812);
+  g_settings_set_int (settings, "window-height", 634);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  run_window_test (present_cb);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+}
+
+static void
+new_tab_cb (SignetApplication *app,
+            GtkWindow         *window)
+{
+  AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
+  AdwTabPage *second;
+  gboolean destroyed = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tab", NULL));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+  second = adw_tab_view_get_nth_page (tab_view, 1);
+  g_assert_true (SIGNET_IS_REQUEST_PAGE (adw_tab_page_get_child (second)));
+  g_assert_true (adw_tab_view_get_selected_page (tab_view) == second);
+
+  /* Closing one tab keeps the window; closing the last one closes it. */
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  adw_tab_view_close_page (tab_view, second);
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+  g_assert_false (destroyed);
+
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_nth_page (tab_view, 0));
+  wait_for (&destroyed, "the window to be destroyed");
+}
+
+static void
+test_window_new_tab (void)
+{
+  run_window_test (new_tab_cb);
+}
+
+static void
+quit_cb (SignetApplication *app,
+         GtkWindow         *window)
+{
+  gboolean destroyed = FALSE;
+
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wait_for (&destroyed, "the window to be destroyed");
+}
+
+static void
+test_window_quit (void)
+{
+  run_window_test (quit_cb);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/signet/window/present", test_window_present);
+  g_test_add_func ("/signet/window/new-tab", test_window_new_tab);
+  g_test_add_func ("/signet/window/quit", test_window_quit);
+
+  return g_test_run ();
+}
