@@ -19,6 +19,15 @@ typedef struct
   SignetSigv4Location  location;
 } VectorCase;
 
+static void
+vector_case_free (gpointer data)
+{
+  VectorCase *vector = data;
+
+  g_free (vector->dir);
+  g_free (vector);
+}
+
 static const char *
 testsuite_dir (void)
 {
@@ -282,7 +291,7 @@ add_aws_c_auth_cases (const char *suite)
         vector->location = location;
         test_path = g_strdup_printf ("/signet/sigv4/aws-c-auth/%s/%s", (char *) names->pdata[i],
                                      location == SIGNET_SIGV4_LOCATION_QUERY ? "query" : "header");
-        g_test_add_data_func_full (test_path, vector, test_aws_c_auth_case, g_free);
+        g_test_add_data_func_full (test_path, vector, test_aws_c_auth_case, vector_case_free);
       }
 
   return names->len;

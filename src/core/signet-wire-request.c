@@ -419,7 +419,7 @@ signet_wire_request_parse_raw (GBytes      *raw,
   SignetHeader *last_header = NULL;
   const char *host;
 
-  if (memchr (data, '\0', size) != NULL)
+  if (size > 0 && memchr (data, '\0', size) != NULL)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
                            "The raw request contains a NUL byte");
