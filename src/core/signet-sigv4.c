@@ -230,15 +230,6 @@ add_result_header (SignetSigv4Result *result,
   g_array_append_val (result->headers_to_add, header);
 }
 
-static void
-clear_result_header (gpointer data)
-{
-  SignetHeader *header = data;
-
-  g_free (header->name);
-  g_free (header->value);
-}
-
 static char *
 compute_signature (const SignetSigv4Params *params,
                    const char              *date,
@@ -310,8 +301,7 @@ signet_sigv4_sign (const SignetWireRequest  *request,
   date = g_strndup (amz_date, 8);
 
   result = g_new0 (SignetSigv4Result, 1);
-  result->headers_to_add = g_array_new (FALSE, TRUE, sizeof (SignetHeader));
-  g_array_set_clear_func (result->headers_to_add, clear_result_header);
+  result->headers_to_add = signet_header_array_new ();
   result->credential_scope = g_strdup_printf ("%s/%s/%s/aws4_request",
                                               date, params->region, params->service);
   credential = g_strdup_printf ("%s/%s", params->access_key_id, result->credential_scope);

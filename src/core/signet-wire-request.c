@@ -16,6 +16,16 @@ clear_header (gpointer data)
   g_free (header->value);
 }
 
+/* An array of SignetHeader that owns the names and values. */
+GArray *
+signet_header_array_new (void)
+{
+  GArray *headers = g_array_new (FALSE, TRUE, sizeof (SignetHeader));
+
+  g_array_set_clear_func (headers, clear_header);
+  return headers;
+}
+
 SignetWireRequest *
 signet_wire_request_new (const char *method)
 {
@@ -25,8 +35,7 @@ signet_wire_request_new (const char *method)
   request->scheme = g_strdup ("https");
   request->authority = g_strdup ("");
   request->path = g_strdup ("/");
-  request->headers = g_array_new (FALSE, TRUE, sizeof (SignetHeader));
-  g_array_set_clear_func (request->headers, clear_header);
+  request->headers = signet_header_array_new ();
   request->body = g_bytes_new_static ("", 0);
 
   return request;

@@ -69,6 +69,7 @@ char              *signet_wire_request_to_url         (const SignetWireRequest  
 char              *signet_wire_request_to_http1       (const SignetWireRequest  *request);
 
 gboolean           signet_header_name_is_valid        (const char               *name);
+GArray            *signet_header_array_new            (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetWireRequest, signet_wire_request_free)
 
