@@ -100,8 +100,8 @@ check_case (JsonObject *item,
     {
       if (report)
         g_test_message ("case %" G_GINT64_FORMAT " (%s): Signet refused it: %s",
-                      json_object_get_int_member (item, "id"),
-                      json_object_get_string_member (item, "url"), error->message);
+                        json_object_get_int_member (item, "id"),
+                        json_object_get_string_member (item, "url"), error->message);
       return FALSE;
     }
   if (g_strcmp0 (result->canonical_request, expected_canonical) != 0 ||
@@ -109,9 +109,9 @@ check_case (JsonObject *item,
     {
       if (report)
         g_test_message ("case %" G_GINT64_FORMAT " (%s) differs\n--- botocore:\n%s\n--- Signet:\n%s",
-                      json_object_get_int_member (item, "id"),
-                      json_object_get_string_member (item, "url"),
-                      expected_canonical, result->canonical_request);
+                        json_object_get_int_member (item, "id"),
+                        json_object_get_string_member (item, "url"),
+                        expected_canonical, result->canonical_request);
       return FALSE;
     }
 

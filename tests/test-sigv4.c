@@ -75,7 +75,7 @@ sign_ok (const SignetWireRequest *request,
   return result;
 }
 
-/* The second line of the canonical request */
+/* Line @line (from 0) of the canonical request */
 static char *
 canonical_line (const SignetSigv4Result *result,
                 guint                    line)

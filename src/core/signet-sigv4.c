@@ -220,16 +220,6 @@ encode_param (const char *name,
   return g_string_free (param, FALSE);
 }
 
-static void
-add_result_header (SignetSigv4Result *result,
-                   const char        *name,
-                   const char        *value)
-{
-  SignetHeader header = { g_strdup (name), g_strdup (value) };
-
-  g_array_append_val (result->headers_to_add, header);
-}
-
 static char *
 compute_signature (const SignetSigv4Params *params,
                    const char              *date,
@@ -373,7 +363,7 @@ signet_sigv4_sign (const SignetWireRequest  *request,
   result->signature = compute_signature (params, date, result->string_to_sign);
 
   if (!has_host)
-    add_result_header (result, "Host", request->authority);
+    signet_header_array_add (result->headers_to_add, "Host", request->authority);
   if (in_query)
     {
       GString *query = g_string_new (NULL);
@@ -396,12 +386,12 @@ signet_sigv4_sign (const SignetWireRequest  *request,
         g_strdup_printf (ALGORITHM " Credential=%s, SignedHeaders=%s, Signature=%s",
                          credential, result->signed_headers, result->signature);
 
-      add_result_header (result, "X-Amz-Date", amz_date);
+      signet_header_array_add (result->headers_to_add, "X-Amz-Date", amz_date);
       if (has_token)
-        add_result_header (result, "X-Amz-Security-Token", params->session_token);
+        signet_header_array_add (result->headers_to_add, "X-Amz-Security-Token", params->session_token);
       if (add_content_hash)
-        add_result_header (result, "X-Amz-Content-Sha256", hash);
-      add_result_header (result, "Authorization", authorization);
+        signet_header_array_add (result->headers_to_add, "X-Amz-Content-Sha256", hash);
+      signet_header_array_add (result->headers_to_add, "Authorization", authorization);
     }
 
   return g_steal_pointer (&result);

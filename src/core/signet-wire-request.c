@@ -81,13 +81,21 @@ signet_wire_request_copy (const SignetWireRequest *request)
 }
 
 void
+signet_header_array_add (GArray     *headers,
+                         const char *name,
+                         const char *value)
+{
+  SignetHeader header = { g_strdup (name), g_strdup (value) };
+
+  g_array_append_val (headers, header);
+}
+
+void
 signet_wire_request_add_header (SignetWireRequest *request,
                                 const char        *name,
                                 const char        *value)
 {
-  SignetHeader header = { g_strdup (name), g_strdup (value) };
-
-  g_array_append_val (request->headers, header);
+  signet_header_array_add (request->headers, name, value);
 }
 
 const char *

@@ -70,6 +70,9 @@ char              *signet_wire_request_to_http1       (const SignetWireRequest  
 
 gboolean           signet_header_name_is_valid        (const char               *name);
 GArray            *signet_header_array_new            (void);
+void               signet_header_array_add            (GArray                   *headers,
+                                                       const char               *name,
+                                                       const char               *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SignetWireRequest, signet_wire_request_free)
 
