@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "signet-amz-date.h"
-#include "signet-aws-host.h"
 #include "signet-cli-request-options.h"
 #include "signet-error.h"
 
@@ -173,62 +172,64 @@ signet_cli_request_options_build (SignetCliRequestOptions  *options,
   return g_steal_pointer (&request);
 }
 
-/* Fills everything but the credentials. The caller owns params->time and
- * the region and service strings handed back. */
-gboolean
-signet_cli_request_options_sign_params (SignetCliRequestOptions  *options,
-                                        const SignetWireRequest  *request,
-                                        SignetSigv4Params        *params,
-                                        char                    **region_out,
-                                        char                    **service_out,
-                                        GError                  **error)
+/* How to sign, from the options and the given credentials. */
+SignetAwsAuth *
+signet_cli_request_options_build_auth (SignetCliRequestOptions  *options,
+                                       const char               *access_key_id,
+                                       const char               *secret_access_key,
+                                       const char               *session_token,
+                                       GError                  **error)
 {
-  g_autofree char *host = signet_wire_request_dup_host (request);
-  g_autofree char *detected_region = NULL;
-  g_autofree char *detected_service = NULL;
-
-  signet_aws_host_detect_scope (host, &detected_region, &detected_service);
-  *region_out = g_strdup (options->region ? options->region : detected_region);
-  *service_out = g_strdup (options->service ? options->service : detected_service);
-  if (*region_out == NULL || *service_out == NULL)
-    {
-      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE,
-                   "Cannot tell the %s from the host “%s”: pass %s",
-                   *region_out ? "service" : "region", host,
-                   *region_out ? "--service (e.g. execute-api)" : "--region (e.g. us-west-2)");
-      return FALSE;
-    }
+  g_autoptr(SignetAwsAuth) auth = NULL;
 
   if (options->expires != -1 && !options->query)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                            "--expires only applies to presigned URLs (--query)");
-      return FALSE;
+      return NULL;
     }
   if (options->expires != -1 && (options->expires < 1 || options->expires > SIGNET_SIGV4_MAX_EXPIRES))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_EXPIRY,
                    "Bad --expires %d: a presigned URL is valid for 1 to %d seconds",
                    options->expires, SIGNET_SIGV4_MAX_EXPIRES);
-      return FALSE;
+      return NULL;
     }
 
-  params->time = options->date ? signet_amz_date_parse (options->date, error)
-                               : g_date_time_new_now_utc ();
-  if (params->time == NULL)
-    {
-      g_prefix_error (error, "Bad --date: ");
-      return FALSE;
-    }
-
-  params->region = *region_out;
-  params->service = *service_out;
-  params->location = options->query ? SIGNET_SIGV4_LOCATION_QUERY : SIGNET_SIGV4_LOCATION_HEADERS;
-  params->expires = options->expires > 0 ? (guint) options->expires : 0;
-  params->flags = (options->s3 ? SIGNET_SIGV4_FLAGS_S3 : 0) |
-                  (options->sign_body ? SIGNET_SIGV4_FLAGS_SIGN_BODY : 0);
+  auth = signet_aws_auth_new (access_key_id, secret_access_key, session_token);
+  auth->region = g_strdup (options->region);
+  auth->service = g_strdup (options->service);
+  auth->location = options->query ? SIGNET_SIGV4_LOCATION_QUERY : SIGNET_SIGV4_LOCATION_HEADERS;
+  auth->expires = options->expires > 0 ? (guint) options->expires : 0;
+  auth->flags = (options->s3 ? SIGNET_SIGV4_FLAGS_S3 : 0) |
+                (options->sign_body ? SIGNET_SIGV4_FLAGS_SIGN_BODY : 0);
   /* S3 checks no body hash in a presigned URL: that is what it expects. */
   if (options->s3 && options->query)
-    params->flags |= SIGNET_SIGV4_FLAGS_UNSIGNED_PAYLOAD;
-  return TRUE;
+    auth->flags |= SIGNET_SIGV4_FLAGS_UNSIGNED_PAYLOAD;
+
+  return g_steal_pointer (&auth);
+}
+
+/* The --date time, or now. */
+GDateTime *
+signet_cli_request_options_signing_time (SignetCliRequestOptions  *options,
+                                         GError                  **error)
+{
+  GDateTime *time;
+
+  if (options->date == NULL)
+    return g_date_time_new_now_utc ();
+
+  time = signet_amz_date_parse (options->date, error);
+  if (time == NULL)
+    g_prefix_error (error, "Bad --date: ");
+  return time;
+}
+
+/* Scope errors name the options that fix them. */
+void
+signet_cli_request_options_explain_error (GError *error)
+{
+  if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE))
+    g_prefix_error (&error, "pass --region and --service: ");
 }

@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "signet-sigv4.h"
+#include "signet-aws-auth.h"
 #include "signet-wire-request.h"
 
 G_BEGIN_DECLS
@@ -29,11 +29,13 @@ void               signet_cli_request_options_clear     (SignetCliRequestOptions
 SignetWireRequest *signet_cli_request_options_build     (SignetCliRequestOptions  *options,
                                                          const char               *url,
                                                          GError                  **error);
-gboolean           signet_cli_request_options_sign_params (SignetCliRequestOptions *options,
-                                                         const SignetWireRequest  *request,
-                                                         SignetSigv4Params        *params,
-                                                         char                    **region_out,
-                                                         char                    **service_out,
+SignetAwsAuth     *signet_cli_request_options_build_auth (SignetCliRequestOptions *options,
+                                                         const char               *access_key_id,
+                                                         const char               *secret_access_key,
+                                                         const char               *session_token,
                                                          GError                  **error);
+GDateTime         *signet_cli_request_options_signing_time (SignetCliRequestOptions *options,
+                                                         GError                  **error);
+void               signet_cli_request_options_explain_error (GError                *error);
 
 G_END_DECLS

@@ -68,10 +68,9 @@ signet_cli_sign (int    argc,
   g_autoptr(SignetWireRequest) signed_request = NULL;
   g_autoptr(SignetSigv4Result) result = NULL;
   g_autoptr(SignetCliEnvCredentials) credentials = NULL;
-  g_autofree char *region = NULL;
-  g_autofree char *service = NULL;
+  g_autoptr(SignetAwsAuth) auth = NULL;
+  g_autoptr(GDateTime) time = NULL;
   g_autofree char *output = NULL;
-  SignetSigv4Params params = { 0 };
   int status = SIGNET_CLI_EXIT_USAGE;
 
   g_option_context_set_summary (context,
@@ -106,16 +105,22 @@ signet_cli_sign (int    argc,
     }
 
   request = signet_cli_request_options_build (&options, argc > 1 ? argv[1] : NULL, &error);
-  if (request == NULL ||
-      !signet_cli_request_options_sign_params (&options, request, &params, &region, &service, &error))
+  if (request == NULL)
     goto out;
-
-  params.access_key_id = credentials->access_key_id;
-  params.secret_access_key = credentials->secret_access_key;
-  params.session_token = credentials->session_token;
-  result = signet_sigv4_sign (request, &params, &error);
+  auth = signet_cli_request_options_build_auth (&options, credentials->access_key_id,
+                                                credentials->secret_access_key,
+                                                credentials->session_token, &error);
+  if (auth == NULL)
+    goto out;
+  time = signet_cli_request_options_signing_time (&options, &error);
+  if (time == NULL)
+    goto out;
+  result = signet_aws_auth_sign (auth, request, time, NULL, &error);
   if (result == NULL)
-    goto out;
+    {
+      signet_cli_request_options_explain_error (error);
+      goto out;
+    }
 
   signed_request = signet_sigv4_result_apply (result, request);
   if (format != NULL && g_str_equal (format, "json"))
@@ -128,7 +133,6 @@ signet_cli_sign (int    argc,
 out:
   if (error != NULL)
     signet_cli_print_error (error);
-  g_clear_pointer (&params.time, g_date_time_unref);
   signet_cli_request_options_clear (&options);
   return status;
 }
