@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "signet-cli-send.h"
 #include "signet-cli-sign.h"
 #include "signet-cli.h"
 
@@ -17,6 +18,7 @@ typedef struct
 
 static const SignetCliCommand commands[] = {
   { "sign", signet_cli_sign, "Sign a request with AWS Signature Version 4 and print it" },
+  { "send", signet_cli_send, "Send a request, signed, and print the response" },
 };
 
 /* One clear line, never a secret: messages only name what was wrong. */

@@ -6,8 +6,12 @@
 G_BEGIN_DECLS
 
 /* Exit statuses, curl's where curl has one. */
-#define SIGNET_CLI_EXIT_OK    0
-#define SIGNET_CLI_EXIT_USAGE 2
+#define SIGNET_CLI_EXIT_OK          0
+#define SIGNET_CLI_EXIT_FAILURE     1
+#define SIGNET_CLI_EXIT_USAGE       2
+#define SIGNET_CLI_EXIT_CONNECT     7
+#define SIGNET_CLI_EXIT_HTTP_ERROR  22
+#define SIGNET_CLI_EXIT_TIMEOUT     28
 
 void signet_cli_print_error (const GError *error);
 

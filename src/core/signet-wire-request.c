@@ -98,19 +98,27 @@ signet_wire_request_add_header (SignetWireRequest *request,
   signet_header_array_add (request->headers, name, value);
 }
 
+/* The first value of a header, names compared case-insensitively. */
 const char *
-signet_wire_request_get_header (const SignetWireRequest *request,
-                                const char              *name)
+signet_header_array_find (GArray     *headers,
+                          const char *name)
 {
-  for (guint i = 0; i < request->headers->len; i++)
+  for (guint i = 0; i < headers->len; i++)
     {
-      const SignetHeader *header = &g_array_index (request->headers, SignetHeader, i);
+      const SignetHeader *header = &g_array_index (headers, SignetHeader, i);
 
       if (g_ascii_strcasecmp (header->name, name) == 0)
         return header->value;
     }
 
   return NULL;
+}
+
+const char *
+signet_wire_request_get_header (const SignetWireRequest *request,
+                                const char              *name)
+{
+  return signet_header_array_find (request->headers, name);
 }
 
 gboolean
@@ -523,6 +531,19 @@ signet_wire_request_dup_host (const SignetWireRequest *request)
     return g_strndup (host + 1, strlen (host) - 2);
 
   return g_steal_pointer (&host);
+}
+
+/* The port the authority names, or the scheme's default one. */
+int
+signet_wire_request_get_port (const SignetWireRequest *request)
+{
+  g_autofree char *host = NULL;
+  int port = -1;
+
+  if (!split_authority (request->authority, &host, &port) || port < 0)
+    return default_port (request->scheme);
+
+  return port;
 }
 
 char *

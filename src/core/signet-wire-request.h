@@ -65,11 +65,14 @@ void               signet_wire_request_set_body       (SignetWireRequest        
 void               signet_wire_request_append_query   (SignetWireRequest        *request,
                                                        const char               *params);
 char              *signet_wire_request_dup_host       (const SignetWireRequest  *request);
+int                signet_wire_request_get_port       (const SignetWireRequest  *request);
 char              *signet_wire_request_to_url         (const SignetWireRequest  *request);
 char              *signet_wire_request_to_http1       (const SignetWireRequest  *request);
 
 gboolean           signet_header_name_is_valid        (const char               *name);
 GArray            *signet_header_array_new            (void);
+const char        *signet_header_array_find           (GArray                   *headers,
+                                                       const char               *name);
 void               signet_header_array_add            (GArray                   *headers,
                                                        const char               *name,
                                                        const char               *value);

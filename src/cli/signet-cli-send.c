@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "signet-cli-env-credentials.h"
+#include "signet-cli-request-options.h"
+#include "signet-cli-send.h"
+#include "signet-cli.h"
+#include "signet-client.h"
+#include "signet-redact.h"
+
+#define DEFAULT_TIMEOUT_SECONDS 30
+
+typedef struct
+{
+  GMainLoop      *loop;
+  SignetExchange *exchange;
+  GError         *error;
+} SendWait;
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SendWait *wait = user_data;
+
+  wait->exchange = signet_client_send_finish (SIGNET_CLIENT (source), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+/* The request as sent, for --verbose: signatures and tokens redacted. */
+static void
+print_sent_request (const SignetWireRequest *sent)
+{
+  g_autofree char *query = signet_redact_query (sent->query);
+
+  g_printerr ("> %s %s%s%s HTTP/1.1\n", sent->method, sent->path,
+              query ? "?" : "", query ? query : "");
+  for (guint i = 0; i < sent->headers->len; i++)
+    {
+      const SignetHeader *header = &g_array_index (sent->headers, SignetHeader, i);
+      g_autofree char *value = signet_redact_header_value (header->name, header->value);
+
+      g_printerr ("> %s: %s\n", header->name, value);
+    }
+  g_printerr (">\n");
+}
+
+static void
+print_signing (const SignetSigv4Result *signing)
+{
+  g_autofree char *canonical = signet_redact_canonical_request (signing->canonical_request);
+
+  g_printerr ("* Canonical request:\n%s\n* String to sign:\n%s\n",
+              canonical, signing->string_to_sign);
+}
+
+static void
+print_response_head (FILE                 *stream,
+                     const char           *prefix,
+                     const SignetExchange *exchange)
+{
+  fprintf (stream, "%s%s %u %s\r\n", prefix, exchange->http_version, exchange->status,
+           exchange->reason ? exchange->reason : "");
+  for (guint i = 0; i < exchange->headers->len; i++)
+    {
+      const SignetHeader *header = &g_array_index (exchange->headers, SignetHeader, i);
+
+      fprintf (stream, "%s%s: %s\r\n", prefix, header->name, header->value);
+    }
+  fprintf (stream, "%s\r\n", prefix);
+}
+
+static int
+exit_status_for_error (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return SIGNET_CLI_EXIT_TIMEOUT;
+  if (error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR ||
+      error->domain == G_TLS_ERROR)
+    return SIGNET_CLI_EXIT_CONNECT;
+
+  return SIGNET_CLI_EXIT_USAGE;  /* the request could not be built or signed */
+}
+
+int
+signet_cli_send (int    argc,
+                 char **argv)
+{
+  SignetCliRequestOptions options = { 0 };
+  gboolean no_sign = FALSE;
+  gboolean include = FALSE;
+  gboolean fail = FALSE;
+  gboolean verbose = FALSE;
+  int timeout = DEFAULT_TIMEOUT_SECONDS;
+  const GOptionEntry entries[] = {
+    { "no-sign", 0, 0, G_OPTION_ARG_NONE, &no_sign, "Send unsigned, even with credentials", NULL },
+    { "include", 'i', 0, G_OPTION_ARG_NONE, &include, "Print the status line and headers first", NULL },
+    { "fail", 'f', 0, G_OPTION_ARG_NONE, &fail, "Exit with status 22 when the HTTP status is 400 or more", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      "Print the request as sent, canonical request and string-to-sign on stderr", NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, "Seconds to wait for an answer (default 30)", "SECONDS" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("URL");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetWireRequest) request = NULL;
+  g_autoptr(SignetAwsAuth) auth = NULL;
+  g_autoptr(SignetCliEnvCredentials) credentials = NULL;
+  g_autoptr(SignetClient) client = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  SendWait wait = { 0 };
+  int status = SIGNET_CLI_EXIT_USAGE;
+  gsize body_size = 0;
+  const char *body;
+
+  g_option_context_set_summary (context,
+    "Send an HTTP request, signed with AWS Signature Version 4, and print the response body.\n"
+    "Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN;\n"
+    "without them the request goes out unsigned.");
+  g_option_context_set_main_group (context, signet_cli_request_options_group (&options));
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_set_prgname ("signet-cli send");
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    goto out;
+  if (argc > 2)
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   "Unexpected argument “%s”: give one URL", argv[2]);
+      goto out;
+    }
+  if (options.date != NULL)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "--date only applies to “sign”: a request is signed when it is sent");
+      goto out;
+    }
+  if (timeout < 1)
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "Bad --timeout %d: give a number of seconds", timeout);
+      goto out;
+    }
+
+  request = signet_cli_request_options_build (&options, argc > 1 ? argv[1] : NULL, &error);
+  if (request == NULL)
+    goto out;
+
+  if (!no_sign)
+    credentials = signet_cli_env_credentials_load ();
+  if (credentials != NULL)
+    {
+      auth = signet_cli_request_options_build_auth (&options, credentials->access_key_id,
+                                                    credentials->secret_access_key,
+                                                    credentials->session_token, &error);
+      if (auth == NULL)
+        goto out;
+    }
+  else if (!no_sign)
+    g_printerr ("signet-cli: no credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY): sending unsigned\n");
+
+  session = soup_session_new_with_options ("timeout", (guint) timeout, NULL);
+  client = signet_client_new (session);
+  wait.loop = g_main_loop_new (NULL, FALSE);
+  signet_client_send_async (client, request, auth, NULL, on_sent, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+
+  if (wait.exchange == NULL)
+    {
+      status = exit_status_for_error (wait.error);
+      if (status == SIGNET_CLI_EXIT_USAGE)
+        signet_cli_request_options_explain_error (wait.error);
+      g_propagate_error (&error, wait.error);
+      goto out;
+    }
+
+  if (verbose)
+    {
+      print_sent_request (wait.exchange->sent);
+      if (wait.exchange->signing != NULL)
+        print_signing (wait.exchange->signing);
+      print_response_head (stderr, "< ", wait.exchange);
+    }
+  if (wait.exchange->blocked_redirect != NULL)
+    g_printerr ("signet-cli: not following the redirect to another host (%s): "
+                "the signature is only for this one\n", wait.exchange->blocked_redirect);
+
+  if (include)
+    print_response_head (stdout, "", wait.exchange);
+  body = g_bytes_get_data (wait.exchange->body, &body_size);
+  fwrite (body, 1, body_size, stdout);
+  fflush (stdout);
+
+  status = (fail && wait.exchange->status >= 400) ? SIGNET_CLI_EXIT_HTTP_ERROR : SIGNET_CLI_EXIT_OK;
+
+out:
+  if (error != NULL)
+    signet_cli_print_error (error);
+  signet_exchange_free (wait.exchange);
+  signet_cli_request_options_clear (&options);
+  return status;
+}
