@@ -261,6 +261,44 @@ test_usage_errors (void)
   assert_usage_error (unknown_command, "frobnicate");
 }
 
+/* A port nothing listens on: bound, then closed. */
+static char *
+closed_port_url (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_strdup_printf ("http://127.0.0.1:%u/test/pets",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+}
+
+static void
+test_send_errors (void)
+{
+  g_autofree char *url = closed_port_url ();
+  g_autoptr(CliRun) refused = run_cli (NULL, NULL, "send", url, NULL);
+  g_autoptr(CliRun) refused_signed = run_cli (vector_env, NULL, "send", "--region", "us-west-2",
+                                              "--service", "execute-api", url, NULL);
+  g_autoptr(CliRun) with_date = run_cli (vector_env, NULL, "send", "--date", "20261125T000000Z", url, NULL);
+  g_autoptr(CliRun) no_scope = run_cli (vector_env, NULL, "send", url, NULL);
+  g_autoptr(CliRun) bad_timeout = run_cli (NULL, NULL, "send", "--timeout", "0", url, NULL);
+
+  /* curl's exit status for a failed connection; unsigned is said, not hidden */
+  g_assert_cmpint (refused->status, ==, 7);
+  g_assert_nonnull (strstr (refused->err, "sending unsigned"));
+  g_assert_nonnull (strstr (refused->err, "refused the connection"));
+  g_assert_cmpint (refused_signed->status, ==, 7);
+  g_assert_null (strstr (refused_signed->err, "unsigned"));
+  assert_usage_error (with_date, "--date");
+  assert_usage_error (no_scope, "--region");
+  assert_usage_error (bad_timeout, "--timeout");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +311,7 @@ main (int    argc,
   g_test_add_func ("/signet/cli/sign/presigned", test_sign_presigned);
   g_test_add_func ("/signet/cli/sign/body-from-file", test_sign_body_from_file);
   g_test_add_func ("/signet/cli/sign/usage-errors", test_usage_errors);
+  g_test_add_func ("/signet/cli/send/errors", test_send_errors);
 
   return g_test_run ();
 }
