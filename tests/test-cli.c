@@ -6,6 +6,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "signet-test-fixture.h"
+
 /* Runs the real signet-cli binary, as scripts and outside checks do. */
 
 #define VECTOR_KEY    "AKIDEXAMPLE"
@@ -299,6 +301,43 @@ test_send_errors (void)
   assert_usage_error (bad_timeout, "--timeout");
 }
 
+/* The seed's steps 2, 3 and 5: unsigned is refused, signed gets the pets. */
+static void
+test_send_fixture (void)
+{
+  g_autoptr(SignetTestFixture) fixture = signet_test_fixture_start (NULL);
+  g_autofree char *url = signet_test_fixture_url (fixture, "/pets?type=dog");
+  const char *env[] = { "AWS_ACCESS_KEY_ID=" FIXTURE_TEMP_KEY, "AWS_SECRET_ACCESS_KEY=" FIXTURE_TEMP_SECRET,
+                        "AWS_SESSION_TOKEN=" FIXTURE_TEMP_TOKEN, NULL };
+  g_autoptr(CliRun) unsigned_run = run_cli (NULL, NULL, "send", "--include", url, NULL);
+  g_autoptr(CliRun) unsigned_fail = run_cli (NULL, NULL, "send", "--fail", url, NULL);
+  g_autoptr(CliRun) no_sign = run_cli (env, NULL, "send", "--no-sign", "--fail", url, NULL);
+  g_autoptr(CliRun) signed_run = run_cli (env, NULL, "send", "--region", FIXTURE_REGION,
+                                          "--service", FIXTURE_SERVICE, "--fail", "--verbose", url, NULL);
+  g_autoptr(CliRun) presigned = run_cli (env, NULL, "send", "--region", FIXTURE_REGION,
+                                         "--service", FIXTURE_SERVICE, "--query", "--fail", url, NULL);
+
+  g_assert_cmpint (unsigned_run->status, ==, 0);
+  g_assert_true (g_str_has_prefix (unsigned_run->out, "HTTP/1.1 403 Forbidden\r\n"));
+  g_assert_nonnull (strstr (unsigned_run->out, "x-amzn-ErrorType: MissingAuthenticationTokenException\r\n"));
+  g_assert_true (g_str_has_suffix (unsigned_run->out, "{\"message\":\"Missing Authentication Token\"}"));
+  g_assert_cmpint (unsigned_fail->status, ==, 22);
+  g_assert_cmpint (no_sign->status, ==, 22);
+
+  g_assert_cmpint (signed_run->status, ==, 0);
+  g_assert_cmpstr (signed_run->out, ==, "[{\"id\":1,\"type\":\"dog\",\"price\":249.99}]");
+  /* --verbose shows the workings, never the secret or the token */
+  g_assert_nonnull (strstr (signed_run->err, "* Canonical request:\nGET\n/test/pets\ntype=dog\n"));
+  g_assert_nonnull (strstr (signed_run->err, "* String to sign:\nAWS4-HMAC-SHA256\n"));
+  g_assert_nonnull (strstr (signed_run->err, "< HTTP/1.1 200 OK"));
+  g_assert_null (strstr (signed_run->err, FIXTURE_TEMP_SECRET));
+  g_assert_null (strstr (signed_run->err, FIXTURE_TEMP_TOKEN));
+  g_assert_null (strstr (signed_run->err, "signet-session-token"));
+
+  g_assert_cmpint (presigned->status, ==, 0);
+  g_assert_cmpstr (presigned->out, ==, signed_run->out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +351,7 @@ main (int    argc,
   g_test_add_func ("/signet/cli/sign/body-from-file", test_sign_body_from_file);
   g_test_add_func ("/signet/cli/sign/usage-errors", test_usage_errors);
   g_test_add_func ("/signet/cli/send/errors", test_send_errors);
+  g_test_add_func ("/signet/cli/send/fixture", test_send_fixture);
 
   return g_test_run ();
 }

@@ -8,26 +8,46 @@
 #include "signet-cli-send.h"
 #include "signet-cli.h"
 #include "signet-client.h"
+#include "signet-credential-store.h"
+#include "signet-error.h"
 #include "signet-redact.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
 
-typedef struct
+/* How to sign: --credential from the keyring, else the AWS_* variables,
+ * else NULL (unsigned, said on stderr). */
+static SignetAwsAuth *
+load_auth (SignetCliRequestOptions  *options,
+           const char               *credential_name,
+           GError                  **error)
 {
-  GMainLoop      *loop;
-  SignetExchange *exchange;
-  GError         *error;
-} SendWait;
+  g_autoptr(SignetCliEnvCredentials) env = NULL;
 
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SendWait *wait = user_data;
+  if (credential_name != NULL)
+    {
+      g_autoptr(SignetCredentialStore) store = signet_credential_store_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(SignetCredential) credential = NULL;
 
-  wait->exchange = signet_client_send_finish (SIGNET_CLIENT (source), result, &wait->error);
-  g_main_loop_quit (wait->loop);
+      signet_credential_store_lookup_async (store, credential_name, NULL,
+                                            signet_cli_store_result, &result);
+      credential = signet_credential_store_lookup_finish (store, signet_cli_wait_for (&result), error);
+      if (credential == NULL)
+        return NULL;
+      return signet_cli_request_options_build_auth (options, credential->access_key_id,
+                                                    credential->secret_access_key,
+                                                    credential->session_token, error);
+    }
+
+  env = signet_cli_env_credentials_load ();
+  if (env == NULL)
+    {
+      g_printerr ("signet-cli: no credentials (--credential, or AWS_ACCESS_KEY_ID and "
+                  "AWS_SECRET_ACCESS_KEY): sending unsigned\n");
+      return NULL;
+    }
+  return signet_cli_request_options_build_auth (options, env->access_key_id,
+                                                env->secret_access_key, env->session_token, error);
 }
 
 /* The request as sent, for --verbose: signatures and tokens redacted. */
@@ -95,8 +115,11 @@ signet_cli_send (int    argc,
   gboolean fail = FALSE;
   gboolean verbose = FALSE;
   int timeout = DEFAULT_TIMEOUT_SECONDS;
+  g_autofree char *credential_name = NULL;
   const GOptionEntry entries[] = {
     { "no-sign", 0, 0, G_OPTION_ARG_NONE, &no_sign, "Send unsigned, even with credentials", NULL },
+    { "credential", 0, 0, G_OPTION_ARG_STRING, &credential_name,
+      "Sign with this credential from the keyring (see “signet-cli credential”)", "NAME" },
     { "include", 'i', 0, G_OPTION_ARG_NONE, &include, "Print the status line and headers first", NULL },
     { "fail", 'f', 0, G_OPTION_ARG_NONE, &fail, "Exit with status 22 when the HTTP status is 400 or more", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
@@ -108,10 +131,10 @@ signet_cli_send (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetWireRequest) request = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
-  g_autoptr(SignetCliEnvCredentials) credentials = NULL;
   g_autoptr(SignetClient) client = NULL;
   g_autoptr(SoupSession) session = NULL;
-  SendWait wait = { 0 };
+  g_autoptr(GAsyncResult) sent = NULL;
+  g_autoptr(SignetExchange) exchange = NULL;
   int status = SIGNET_CLI_EXIT_USAGE;
   gsize body_size = 0;
   const char *body;
@@ -149,58 +172,57 @@ signet_cli_send (int    argc,
   if (request == NULL)
     goto out;
 
-  if (!no_sign)
-    credentials = signet_cli_env_credentials_load ();
-  if (credentials != NULL)
+  if (no_sign && credential_name != NULL)
     {
-      auth = signet_cli_request_options_build_auth (&options, credentials->access_key_id,
-                                                    credentials->secret_access_key,
-                                                    credentials->session_token, &error);
-      if (auth == NULL)
-        goto out;
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "--no-sign and --credential contradict each other");
+      goto out;
     }
-  else if (!no_sign)
-    g_printerr ("signet-cli: no credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY): sending unsigned\n");
+  if (!no_sign)
+    {
+      auth = load_auth (&options, credential_name, &error);
+      if (error != NULL)
+        {
+          if (!g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED) && error->domain != SIGNET_ERROR)
+            status = SIGNET_CLI_EXIT_FAILURE;  /* the keyring failed, or no such credential */
+          goto out;
+        }
+    }
 
   session = soup_session_new_with_options ("timeout", (guint) timeout, NULL);
   client = signet_client_new (session);
-  wait.loop = g_main_loop_new (NULL, FALSE);
-  signet_client_send_async (client, request, auth, NULL, on_sent, &wait);
-  g_main_loop_run (wait.loop);
-  g_main_loop_unref (wait.loop);
-
-  if (wait.exchange == NULL)
+  signet_client_send_async (client, request, auth, NULL, signet_cli_store_result, &sent);
+  exchange = signet_client_send_finish (client, signet_cli_wait_for (&sent), &error);
+  if (exchange == NULL)
     {
-      status = exit_status_for_error (wait.error);
+      status = exit_status_for_error (error);
       if (status == SIGNET_CLI_EXIT_USAGE)
-        signet_cli_request_options_explain_error (wait.error);
-      g_propagate_error (&error, wait.error);
+        signet_cli_request_options_explain_error (error);
       goto out;
     }
 
   if (verbose)
     {
-      print_sent_request (wait.exchange->sent);
-      if (wait.exchange->signing != NULL)
-        print_signing (wait.exchange->signing);
-      print_response_head (stderr, "< ", wait.exchange);
+      print_sent_request (exchange->sent);
+      if (exchange->signing != NULL)
+        print_signing (exchange->signing);
+      print_response_head (stderr, "< ", exchange);
     }
-  if (wait.exchange->blocked_redirect != NULL)
+  if (exchange->blocked_redirect != NULL)
     g_printerr ("signet-cli: not following the redirect to another host (%s): "
-                "the signature is only for this one\n", wait.exchange->blocked_redirect);
+                "the signature is only for this one\n", exchange->blocked_redirect);
 
   if (include)
-    print_response_head (stdout, "", wait.exchange);
-  body = g_bytes_get_data (wait.exchange->body, &body_size);
+    print_response_head (stdout, "", exchange);
+  body = g_bytes_get_data (exchange->body, &body_size);
   fwrite (body, 1, body_size, stdout);
   fflush (stdout);
 
-  status = (fail && wait.exchange->status >= 400) ? SIGNET_CLI_EXIT_HTTP_ERROR : SIGNET_CLI_EXIT_OK;
+  status = (fail && exchange->status >= 400) ? SIGNET_CLI_EXIT_HTTP_ERROR : SIGNET_CLI_EXIT_OK;
 
 out:
   if (error != NULL)
     signet_cli_print_error (error);
-  signet_exchange_free (wait.exchange);
   signet_cli_request_options_clear (&options);
   return status;
 }

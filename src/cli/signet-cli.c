@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "signet-cli-credential.h"
 #include "signet-cli-send.h"
 #include "signet-cli-sign.h"
 #include "signet-cli.h"
@@ -19,6 +20,7 @@ typedef struct
 static const SignetCliCommand commands[] = {
   { "sign", signet_cli_sign, "Sign a request with AWS Signature Version 4 and print it" },
   { "send", signet_cli_send, "Send a request, signed, and print the response" },
+  { "credential", signet_cli_credential, "Add, list or remove AWS credentials in the system keyring" },
 };
 
 /* One clear line, never a secret: messages only name what was wrong. */
@@ -26,6 +28,24 @@ void
 signet_cli_print_error (const GError *error)
 {
   g_printerr ("signet-cli: %s\n", error->message);
+}
+
+void
+signet_cli_store_result (GObject      *source_object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+GAsyncResult *
+signet_cli_wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
 }
 
 static void
