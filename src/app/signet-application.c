@@ -8,12 +8,16 @@
 #include "signet-application.h"
 #include "signet-window.h"
 
+/* A setting in issue 6's preferences; the issue's default until then. */
+#define REQUEST_TIMEOUT_SECONDS 30
+
 struct _SignetApplication
 {
   AdwApplication  parent_instance;
 
   /* Long-lived services, handed to each window as construct properties. */
   GSettings      *settings;
+  SignetClient   *client;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -105,6 +109,13 @@ signet_application_startup (GApplication *application)
 
   g_clear_object (&self->settings);
   self->settings = g_settings_new (APP_ID);
+  /* One session for every window: connections are shared and reused. */
+  if (self->client == NULL)
+    {
+      g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", REQUEST_TIMEOUT_SECONDS, NULL);
+
+      self->client = signet_client_new (session);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_entries, G_N_ELEMENTS (app_entries),
@@ -153,6 +164,7 @@ signet_application_dispose (GObject *object)
   SignetApplication *self = SIGNET_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
 }
@@ -235,5 +247,5 @@ signet_application_new_window (SignetApplication *self)
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (self->settings != NULL, NULL);
 
-  return GTK_WINDOW (signet_window_new (self, self->settings));
+  return GTK_WINDOW (signet_window_new (self, self->settings, self->client));
 }

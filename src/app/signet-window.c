@@ -13,6 +13,8 @@ struct _SignetWindow
 
   /* UI state (window size); may be NULL, then nothing is saved. */
   GSettings            *settings;
+  /* Sends every page's requests: one SoupSession for the application. */
+  SignetClient         *client;
 
   /* Template children */
   AdwTabView           *tab_view;
@@ -23,6 +25,7 @@ G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CLIENT,
   N_PROPS
 };
 
@@ -34,7 +37,7 @@ signet_window_add_request_page (SignetWindow *self)
   SignetRequestPage *page;
   AdwTabPage *tab_page;
 
-  page = signet_request_page_new ();
+  page = signet_request_page_new (self->client);
   tab_page = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
   g_object_bind_property (page, "title", tab_page, "title", G_BINDING_SYNC_CREATE);
   adw_tab_view_set_selected_page (self->tab_view, tab_page);
@@ -139,6 +142,7 @@ signet_window_dispose (GObject *object)
   G_OBJECT_CLASS (signet_window_parent_class)->dispose (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->client);
 }
 
 static void
@@ -153,6 +157,10 @@ signet_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
       break;
 
     default:
@@ -172,6 +180,10 @@ signet_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
       break;
 
     default:
@@ -203,6 +215,16 @@ signet_window_class_init (SignetWindowClass *klass)
                          G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SignetWindow:client:
+   *
+   * Sends the requests of every page; from the application.
+   */
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         SIGNET_TYPE_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -230,12 +252,14 @@ signet_window_init (SignetWindow *self)
  * signet_window_new:
  * @application: the application
  * @settings: (nullable): where to restore and save the window size
+ * @client: (nullable): sends the pages' requests
  *
  * Returns: (transfer none): a new window with one empty request page
  */
 SignetWindow *
 signet_window_new (SignetApplication *application,
-                   GSettings         *settings)
+                   GSettings         *settings,
+                   SignetClient      *client)
 {
   g_return_val_if_fail (SIGNET_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
@@ -243,6 +267,7 @@ signet_window_new (SignetApplication *application,
   return g_object_new (SIGNET_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
+                       "client", client,
                        NULL);
 }
 

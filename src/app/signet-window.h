@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "signet-application.h"
+#include "signet-client.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SignetWindow, signet_window, SIGNET, WINDOW, AdwApplicationWindow)
 
 SignetWindow *signet_window_new          (SignetApplication *application,
-                                          GSettings         *settings);
+                                          GSettings         *settings,
+                                          SignetClient      *client);
 AdwTabView   *signet_window_get_tab_view (SignetWindow      *self);
 
 G_END_DECLS
