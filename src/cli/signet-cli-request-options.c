@@ -45,6 +45,40 @@ signet_cli_request_options_group (SignetCliRequestOptions *options)
   return group;
 }
 
+/* Parses a request command's arguments: the shared request options, the
+ * command's own @command_entries and at most one URL, left in @url_out. */
+gboolean
+signet_cli_request_options_parse (SignetCliRequestOptions  *options,
+                                  const char               *command,
+                                  const char               *summary,
+                                  const GOptionEntry       *command_entries,
+                                  int                      *argc,
+                                  char                   ***argv,
+                                  const char              **url_out,
+                                  GError                  **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("(URL | --raw FILE|-)");
+  g_autofree char *prgname = g_strconcat ("signet-cli ", command, NULL);
+
+  g_option_context_set_summary (context, summary);
+  /* one --help lists every option */
+  g_option_context_set_main_group (context, signet_cli_request_options_group (options));
+  g_option_context_add_main_entries (context, command_entries, NULL);
+  g_set_prgname (prgname);
+
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (*argc > 2)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   "Unexpected argument “%s”: give one URL", (*argv)[2]);
+      return FALSE;
+    }
+
+  *url_out = *argc > 1 ? (*argv)[1] : NULL;
+  return TRUE;
+}
+
 void
 signet_cli_request_options_clear (SignetCliRequestOptions *options)
 {

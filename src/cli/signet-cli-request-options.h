@@ -25,6 +25,14 @@ typedef struct
 } SignetCliRequestOptions;
 
 GOptionGroup      *signet_cli_request_options_group     (SignetCliRequestOptions  *options);
+gboolean           signet_cli_request_options_parse     (SignetCliRequestOptions  *options,
+                                                         const char               *command,
+                                                         const char               *summary,
+                                                         const GOptionEntry       *command_entries,
+                                                         int                      *argc,
+                                                         char                   ***argv,
+                                                         const char              **url_out,
+                                                         GError                  **error);
 void               signet_cli_request_options_clear     (SignetCliRequestOptions  *options);
 SignetWireRequest *signet_cli_request_options_build     (SignetCliRequestOptions  *options,
                                                          const char               *url,

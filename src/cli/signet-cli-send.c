@@ -127,7 +127,7 @@ signet_cli_send (int    argc,
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, "Seconds to wait for an answer (default 30)", "SECONDS" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("URL");
+  const char *url = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetWireRequest) request = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
@@ -139,22 +139,13 @@ signet_cli_send (int    argc,
   gsize body_size = 0;
   const char *body;
 
-  g_option_context_set_summary (context,
-    "Send an HTTP request, signed with AWS Signature Version 4, and print the response body.\n"
-    "Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN;\n"
-    "without them the request goes out unsigned.");
-  g_option_context_set_main_group (context, signet_cli_request_options_group (&options));
-  g_option_context_add_main_entries (context, entries, NULL);
-  g_set_prgname ("signet-cli send");
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!signet_cli_request_options_parse (&options, "send",
+                                         "Send an HTTP request, signed with AWS Signature Version 4, and "
+                                         "print the response body.\nCredentials come from --credential, or "
+                                         "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN;\n"
+                                         "without them the request goes out unsigned.",
+                                         entries, &argc, &argv, &url, &error))
     goto out;
-  if (argc > 2)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "Unexpected argument “%s”: give one URL", argv[2]);
-      goto out;
-    }
   if (options.date != NULL)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -168,7 +159,7 @@ signet_cli_send (int    argc,
       goto out;
     }
 
-  request = signet_cli_request_options_build (&options, argc > 1 ? argv[1] : NULL, &error);
+  request = signet_cli_request_options_build (&options, url, &error);
   if (request == NULL)
     goto out;
 

@@ -62,7 +62,7 @@ signet_cli_sign (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output: text (default) or json", "text|json" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("(URL | --raw FILE|-)");
+  const char *url = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetWireRequest) request = NULL;
   g_autoptr(SignetWireRequest) signed_request = NULL;
@@ -73,22 +73,12 @@ signet_cli_sign (int    argc,
   g_autofree char *output = NULL;
   int status = SIGNET_CLI_EXIT_USAGE;
 
-  g_option_context_set_summary (context,
-    "Sign an HTTP request with AWS Signature Version 4 and print it.\n"
-    "Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.");
-  /* one --help lists every option */
-  g_option_context_set_main_group (context, signet_cli_request_options_group (&options));
-  g_option_context_add_main_entries (context, entries, NULL);
-  g_set_prgname ("signet-cli sign");
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!signet_cli_request_options_parse (&options, "sign",
+                                         "Sign an HTTP request with AWS Signature Version 4 and print it.\n"
+                                         "Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY "
+                                         "and AWS_SESSION_TOKEN.",
+                                         entries, &argc, &argv, &url, &error))
     goto out;
-  if (argc > 2)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "Unexpected argument “%s”: give one URL", argv[2]);
-      goto out;
-    }
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -104,7 +94,7 @@ signet_cli_sign (int    argc,
       goto out;
     }
 
-  request = signet_cli_request_options_build (&options, argc > 1 ? argv[1] : NULL, &error);
+  request = signet_cli_request_options_build (&options, url, &error);
   if (request == NULL)
     goto out;
   auth = signet_cli_request_options_build_auth (&options, credentials->access_key_id,
