@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "signet-test-cli.h"
 #include "signet-test-fixture.h"
 
 /* Runs the real `signet-cli credential` with secrets on standard input,
@@ -18,26 +19,10 @@
 #define KEY_ID_2 "AKIAI44QH8DHBEXAMPLE"
 #define SECRET_2 "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
 
 /* No secret ever reaches the terminal, whatever the command did. */
 static void
-assert_no_secret (const CliRun *run)
+assert_no_secret (const SignetTestCliRun *run)
 {
   const char * const secrets[] = { SECRET, TOKEN, SECRET_2, "wJalrXUtnFEMI", "SECRETinput" };
 
@@ -48,42 +33,30 @@ assert_no_secret (const CliRun *run)
     }
 }
 
-static CliRun *
+/* signet-cli credential ARGS..., checked for secrets on the way out */
+static SignetTestCliRun *
 run_cli (const char *stdin_text,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliRun *run = g_new0 (CliRun, 1);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  SignetTestCliRun *run;
   const char *arg;
-  va_list args;
+  va_list more;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SIGNET_CLI"));
-  g_ptr_array_add (argv, (gpointer) "credential");
-  va_start (args, stdin_text);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (args, (gpointer) "credential");
+  va_start (more, stdin_text);
+  while ((arg = va_arg (more, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (more);
+  g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL,
-                                 &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
+  run = signet_test_cli_run (NULL, stdin_text, (const char * const *) args->pdata);
   assert_no_secret (run);
-
   return run;
 }
 
 static void
-assert_success (const CliRun *run,
+assert_success (const SignetTestCliRun *run,
                 const char   *expected_out)
 {
   g_assert_cmpstr (run->err, ==, "");
@@ -93,7 +66,7 @@ assert_success (const CliRun *run,
 
 /* One line on stderr, nothing on stdout. */
 static void
-assert_error (const CliRun *run,
+assert_error (const SignetTestCliRun *run,
               int           status,
               const char   *expected_fragment)
 {
@@ -108,7 +81,7 @@ assert_error (const CliRun *run,
 static void
 remove_all (void)
 {
-  g_autoptr(CliRun) listed = run_cli (NULL, "list", NULL);
+  g_autoptr(SignetTestCliRun) listed = run_cli (NULL, "list", NULL);
   g_auto(GStrv) lines = NULL;
 
   assert_success (listed, listed->out);
@@ -116,7 +89,7 @@ remove_all (void)
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
       g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 2);
-      g_autoptr(CliRun) removed = run_cli (NULL, "remove", fields[0], NULL);
+      g_autoptr(SignetTestCliRun) removed = run_cli (NULL, "remove", fields[0], NULL);
 
       assert_success (removed, "");
     }
@@ -125,11 +98,11 @@ remove_all (void)
 static void
 test_add_list_remove (void)
 {
-  g_autoptr(CliRun) added = NULL;
-  g_autoptr(CliRun) other = NULL;
-  g_autoptr(CliRun) listed = NULL;
-  g_autoptr(CliRun) removed = NULL;
-  g_autoptr(CliRun) after = NULL;
+  g_autoptr(SignetTestCliRun) added = NULL;
+  g_autoptr(SignetTestCliRun) other = NULL;
+  g_autoptr(SignetTestCliRun) listed = NULL;
+  g_autoptr(SignetTestCliRun) removed = NULL;
+  g_autoptr(SignetTestCliRun) after = NULL;
 
   remove_all ();
 
@@ -153,7 +126,7 @@ test_add_list_remove (void)
 static void
 test_list_empty (void)
 {
-  g_autoptr(CliRun) listed = NULL;
+  g_autoptr(SignetTestCliRun) listed = NULL;
 
   remove_all ();
   listed = run_cli (NULL, "list", NULL);
@@ -163,9 +136,9 @@ test_list_empty (void)
 static void
 test_add_replaces (void)
 {
-  g_autoptr(CliRun) first = NULL;
-  g_autoptr(CliRun) second = NULL;
-  g_autoptr(CliRun) listed = NULL;
+  g_autoptr(SignetTestCliRun) first = NULL;
+  g_autoptr(SignetTestCliRun) second = NULL;
+  g_autoptr(SignetTestCliRun) listed = NULL;
 
   remove_all ();
   first = run_cli (KEY_ID "\n" SECRET "\n" TOKEN "\n", "add", "petstore-tester", NULL);
@@ -181,7 +154,7 @@ test_add_replaces (void)
 static void
 test_remove_unknown (void)
 {
-  g_autoptr(CliRun) removed = NULL;
+  g_autoptr(SignetTestCliRun) removed = NULL;
 
   remove_all ();
   removed = run_cli (NULL, "remove", "nope", NULL);
@@ -192,16 +165,16 @@ test_remove_unknown (void)
 static void
 test_usage_errors (void)
 {
-  g_autoptr(CliRun) no_command = run_cli (NULL, NULL);
-  g_autoptr(CliRun) unknown = run_cli (NULL, "frob", NULL);
+  g_autoptr(SignetTestCliRun) no_command = run_cli (NULL, NULL);
+  g_autoptr(SignetTestCliRun) unknown = run_cli (NULL, "frob", NULL);
   /* no input: signet-cli exits before reading it, and a write to its closed
    * stdin would fail with EPIPE */
-  g_autoptr(CliRun) add_no_name = run_cli (NULL, "add", NULL);
-  g_autoptr(CliRun) add_two_names = run_cli (NULL, "add", "a", "b", NULL);
-  g_autoptr(CliRun) list_extra = run_cli (NULL, "list", "extra", NULL);
-  g_autoptr(CliRun) remove_no_name = run_cli (NULL, "remove", NULL);
-  g_autoptr(CliRun) unknown_option = run_cli (NULL, "list", "--frob", NULL);
-  g_autoptr(CliRun) bad_name = run_cli (NULL, "add", "tab\tname", NULL);
+  g_autoptr(SignetTestCliRun) add_no_name = run_cli (NULL, "add", NULL);
+  g_autoptr(SignetTestCliRun) add_two_names = run_cli (NULL, "add", "a", "b", NULL);
+  g_autoptr(SignetTestCliRun) list_extra = run_cli (NULL, "list", "extra", NULL);
+  g_autoptr(SignetTestCliRun) remove_no_name = run_cli (NULL, "remove", NULL);
+  g_autoptr(SignetTestCliRun) unknown_option = run_cli (NULL, "list", "--frob", NULL);
+  g_autoptr(SignetTestCliRun) bad_name = run_cli (NULL, "add", "tab\tname", NULL);
 
   assert_error (no_command, 2, "missing credential command");
   assert_error (unknown, 2, "unknown credential command “frob”");
@@ -229,12 +202,12 @@ test_bad_input (void)
     { KEY_ID "\nSECRETinput with space\n", "The secret access key is malformed" },
     { KEY_ID "\nSECRETinput\nTOKEN\nmore\n", "Unexpected input after the third line" },
   };
-  g_autoptr(CliRun) listed = NULL;
+  g_autoptr(SignetTestCliRun) listed = NULL;
 
   remove_all ();
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(CliRun) added = run_cli (cases[i].input, "add", "petstore-tester", NULL);
+      g_autoptr(SignetTestCliRun) added = run_cli (cases[i].input, "add", "petstore-tester", NULL);
 
       assert_error (added, 2, cases[i].message);
     }
@@ -246,8 +219,8 @@ test_bad_input (void)
 static void
 test_help (void)
 {
-  g_autoptr(CliRun) help = run_cli (NULL, "--help", NULL);
-  g_autoptr(CliRun) add_help = run_cli (NULL, "add", "--help", NULL);
+  g_autoptr(SignetTestCliRun) help = run_cli (NULL, "--help", NULL);
+  g_autoptr(SignetTestCliRun) add_help = run_cli (NULL, "add", "--help", NULL);
 
   g_assert_cmpint (help->status, ==, 0);
   g_assert_nonnull (strstr (help->out, "add NAME"));
@@ -303,28 +276,16 @@ remove_dir (const char *path)
 }
 
 /* signet-cli send --credential NAME against the API Gateway fixture */
-static CliRun *
+static SignetTestCliRun *
 run_send (const char *name,
           const char *url)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  const char *argv[] = { g_getenv ("SIGNET_CLI"), "send", "--credential", name, "--region",
-                         FIXTURE_REGION, "--service", FIXTURE_SERVICE, "--fail", url, NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliRun *run = g_new0 (CliRun, 1);
+  const char *args[] = { "send", "--credential", name, "--region", FIXTURE_REGION,
+                         "--service", FIXTURE_SERVICE, "--fail", url, NULL };
+  SignetTestCliRun *run = signet_test_cli_run (NULL, NULL, args);
 
-  g_subprocess_launcher_unsetenv (launcher, "AWS_ACCESS_KEY_ID");
-  g_subprocess_launcher_unsetenv (launcher, "AWS_SECRET_ACCESS_KEY");
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
   g_assert_null (strstr (run->err, FIXTURE_SECRET));
   g_assert_null (strstr (run->out, FIXTURE_SECRET));
-
   return run;
 }
 
@@ -333,9 +294,9 @@ test_send_with_credential (void)
 {
   g_autoptr(SignetTestFixture) fixture = signet_test_fixture_start (NULL);
   g_autofree char *url = signet_test_fixture_url (fixture, "/pets/1");
-  g_autoptr(CliRun) added = NULL;
-  g_autoptr(CliRun) sent = NULL;
-  g_autoptr(CliRun) unknown = NULL;
+  g_autoptr(SignetTestCliRun) added = NULL;
+  g_autoptr(SignetTestCliRun) sent = NULL;
+  g_autoptr(SignetTestCliRun) unknown = NULL;
 
   remove_all ();
   added = run_cli (FIXTURE_KEY "\n" FIXTURE_SECRET "\n", "add", "petstore-tester", NULL);

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "signet-test-cli.h"
 #include "signet-test-fixture.h"
 
 /* Runs the real signet-cli binary, as scripts and outside checks do. */
@@ -14,63 +15,20 @@
 #define VECTOR_SECRET "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
 #define API_URL       "https://abc123defg.execute-api.us-west-2.amazonaws.com/test/pets"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-/* @env: NULL-terminated NAME=VALUE pairs; AWS_* are unset unless given */
-static CliRun *
+/* @env: NAME=VALUE pairs; then the arguments, NULL-terminated */
+static SignetTestCliRun *
 run_cli (const char * const *env,
          const char         *stdin_text,
+         const char         *first_arg,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliRun *run = g_new0 (CliRun, 1);
-  const char *arg;
+  SignetTestCliRun *run;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SIGNET_CLI"));
-  va_start (args, stdin_text);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  va_start (args, first_arg);
+  run = signet_test_cli_run_va (env, stdin_text, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "AWS_ACCESS_KEY_ID");
-  g_subprocess_launcher_unsetenv (launcher, "AWS_SECRET_ACCESS_KEY");
-  g_subprocess_launcher_unsetenv (launcher, "AWS_SESSION_TOKEN");
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
-
-      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-    }
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL,
-                                 &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-
   return run;
 }
 
@@ -90,7 +48,7 @@ parse_json (JsonParser *parser,
 }
 
 static void
-assert_usage_error (const CliRun *run,
+assert_usage_error (const SignetTestCliRun *run,
                     const char   *expected_fragment)
 {
   g_assert_cmpint (run->status, ==, 2);
@@ -109,7 +67,7 @@ test_sign_raw_vector (void)
 {
   const char *suite = g_getenv ("SIGNET_SIGV4_TESTSUITE");
   g_autofree char *request = NULL;
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(SignetTestCliRun) run = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *object;
 
@@ -141,11 +99,11 @@ test_sign_raw_vector (void)
 static void
 test_sign_raw_stdin (void)
 {
-  g_autoptr(CliRun) raw = run_cli (vector_env,
+  g_autoptr(SignetTestCliRun) raw = run_cli (vector_env,
                                    "GET /?Param1=value1 HTTP/1.1\nHost:example.amazonaws.com\n",
                                    "sign", "--raw", "-", "--region", "us-east-1", "--service", "service",
                                    "--date", "20150830T123600Z", "--format", "json", NULL);
-  g_autoptr(CliRun) url = run_cli (vector_env, NULL, "sign", "--region", "us-east-1",
+  g_autoptr(SignetTestCliRun) url = run_cli (vector_env, NULL, "sign", "--region", "us-east-1",
                                    "--service", "service", "--date", "20150830T123600Z",
                                    "--format", "json", "https://example.amazonaws.com/?Param1=value1", NULL);
   g_autoptr(JsonParser) raw_parser = json_parser_new ();
@@ -168,7 +126,7 @@ test_sign_json_url (void)
 {
   const char *env[] = { "AWS_ACCESS_KEY_ID=AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY=secret",
                         "AWS_SESSION_TOKEN=token/+=", NULL };
-  g_autoptr(CliRun) run = run_cli (env, NULL, "sign", "-H", "Content-Type: application/json",
+  g_autoptr(SignetTestCliRun) run = run_cli (env, NULL, "sign", "-H", "Content-Type: application/json",
                                    "-d", "{\"name\":\"Rex\"}", "--date", "20261125T044119Z",
                                    "--format", "json", API_URL "?limit=10", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -198,7 +156,7 @@ test_sign_json_url (void)
 static void
 test_sign_presigned (void)
 {
-  g_autoptr(CliRun) run = run_cli (vector_env, NULL, "sign", "--query", "--expires", "600",
+  g_autoptr(SignetTestCliRun) run = run_cli (vector_env, NULL, "sign", "--query", "--expires", "600",
                                    "--date", "20261125T044119Z", API_URL, NULL);
 
   g_assert_cmpint (run->status, ==, 0);
@@ -214,8 +172,8 @@ test_sign_body_from_file (void)
 {
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "signet-test-cli-body.json", NULL);
   g_autofree char *arg = g_strconcat ("@", path, NULL);
-  g_autoptr(CliRun) from_file = NULL;
-  g_autoptr(CliRun) inline_body = NULL;
+  g_autoptr(SignetTestCliRun) from_file = NULL;
+  g_autoptr(SignetTestCliRun) inline_body = NULL;
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, "{\"name\":\"Rex\"}", -1, &error);
@@ -234,19 +192,19 @@ test_sign_body_from_file (void)
 static void
 test_usage_errors (void)
 {
-  g_autoptr(CliRun) no_credentials = run_cli (NULL, NULL, "sign", API_URL, NULL);
-  g_autoptr(CliRun) bad_url = run_cli (vector_env, NULL, "sign", "not a url", NULL);
-  g_autoptr(CliRun) bad_date = run_cli (vector_env, NULL, "sign", "--date", "2026-11-25", API_URL, NULL);
-  g_autoptr(CliRun) bad_header = run_cli (vector_env, NULL, "sign", "-H", "NoColon", API_URL, NULL);
-  g_autoptr(CliRun) no_file = run_cli (vector_env, NULL, "sign", "--raw", "/nonexistent/request.txt", NULL);
-  g_autoptr(CliRun) no_body_file = run_cli (vector_env, NULL, "sign", "-d", "@/nonexistent/body", API_URL, NULL);
-  g_autoptr(CliRun) no_region = run_cli (vector_env, NULL, "sign", "https://api.example.com/pets", NULL);
-  g_autoptr(CliRun) bad_expires = run_cli (vector_env, NULL, "sign", "--query", "--expires", "604801", API_URL, NULL);
-  g_autoptr(CliRun) bad_format = run_cli (vector_env, NULL, "sign", "--format", "xml", API_URL, NULL);
-  g_autoptr(CliRun) signed_already = run_cli (vector_env, NULL, "sign", "-H", "Authorization: x", API_URL, NULL);
-  g_autoptr(CliRun) unknown_option = run_cli (vector_env, NULL, "sign", "--frobnicate", API_URL, NULL);
-  g_autoptr(CliRun) no_url = run_cli (vector_env, NULL, "sign", NULL);
-  g_autoptr(CliRun) unknown_command = run_cli (vector_env, NULL, "frobnicate", NULL);
+  g_autoptr(SignetTestCliRun) no_credentials = run_cli (NULL, NULL, "sign", API_URL, NULL);
+  g_autoptr(SignetTestCliRun) bad_url = run_cli (vector_env, NULL, "sign", "not a url", NULL);
+  g_autoptr(SignetTestCliRun) bad_date = run_cli (vector_env, NULL, "sign", "--date", "2026-11-25", API_URL, NULL);
+  g_autoptr(SignetTestCliRun) bad_header = run_cli (vector_env, NULL, "sign", "-H", "NoColon", API_URL, NULL);
+  g_autoptr(SignetTestCliRun) no_file = run_cli (vector_env, NULL, "sign", "--raw", "/nonexistent/request.txt", NULL);
+  g_autoptr(SignetTestCliRun) no_body_file = run_cli (vector_env, NULL, "sign", "-d", "@/nonexistent/body", API_URL, NULL);
+  g_autoptr(SignetTestCliRun) no_region = run_cli (vector_env, NULL, "sign", "https://api.example.com/pets", NULL);
+  g_autoptr(SignetTestCliRun) bad_expires = run_cli (vector_env, NULL, "sign", "--query", "--expires", "604801", API_URL, NULL);
+  g_autoptr(SignetTestCliRun) bad_format = run_cli (vector_env, NULL, "sign", "--format", "xml", API_URL, NULL);
+  g_autoptr(SignetTestCliRun) signed_already = run_cli (vector_env, NULL, "sign", "-H", "Authorization: x", API_URL, NULL);
+  g_autoptr(SignetTestCliRun) unknown_option = run_cli (vector_env, NULL, "sign", "--frobnicate", API_URL, NULL);
+  g_autoptr(SignetTestCliRun) no_url = run_cli (vector_env, NULL, "sign", NULL);
+  g_autoptr(SignetTestCliRun) unknown_command = run_cli (vector_env, NULL, "frobnicate", NULL);
 
   assert_usage_error (no_credentials, "AWS_ACCESS_KEY_ID");
   assert_usage_error (bad_url, "not an absolute URL");
@@ -283,12 +241,12 @@ static void
 test_send_errors (void)
 {
   g_autofree char *url = closed_port_url ();
-  g_autoptr(CliRun) refused = run_cli (NULL, NULL, "send", url, NULL);
-  g_autoptr(CliRun) refused_signed = run_cli (vector_env, NULL, "send", "--region", "us-west-2",
+  g_autoptr(SignetTestCliRun) refused = run_cli (NULL, NULL, "send", url, NULL);
+  g_autoptr(SignetTestCliRun) refused_signed = run_cli (vector_env, NULL, "send", "--region", "us-west-2",
                                               "--service", "execute-api", url, NULL);
-  g_autoptr(CliRun) with_date = run_cli (vector_env, NULL, "send", "--date", "20261125T000000Z", url, NULL);
-  g_autoptr(CliRun) no_scope = run_cli (vector_env, NULL, "send", url, NULL);
-  g_autoptr(CliRun) bad_timeout = run_cli (NULL, NULL, "send", "--timeout", "0", url, NULL);
+  g_autoptr(SignetTestCliRun) with_date = run_cli (vector_env, NULL, "send", "--date", "20261125T000000Z", url, NULL);
+  g_autoptr(SignetTestCliRun) no_scope = run_cli (vector_env, NULL, "send", url, NULL);
+  g_autoptr(SignetTestCliRun) bad_timeout = run_cli (NULL, NULL, "send", "--timeout", "0", url, NULL);
 
   /* curl's exit status for a failed connection; unsigned is said, not hidden */
   g_assert_cmpint (refused->status, ==, 7);
@@ -309,12 +267,12 @@ test_send_fixture (void)
   g_autofree char *url = signet_test_fixture_url (fixture, "/pets?type=dog");
   const char *env[] = { "AWS_ACCESS_KEY_ID=" FIXTURE_TEMP_KEY, "AWS_SECRET_ACCESS_KEY=" FIXTURE_TEMP_SECRET,
                         "AWS_SESSION_TOKEN=" FIXTURE_TEMP_TOKEN, NULL };
-  g_autoptr(CliRun) unsigned_run = run_cli (NULL, NULL, "send", "--include", url, NULL);
-  g_autoptr(CliRun) unsigned_fail = run_cli (NULL, NULL, "send", "--fail", url, NULL);
-  g_autoptr(CliRun) no_sign = run_cli (env, NULL, "send", "--no-sign", "--fail", url, NULL);
-  g_autoptr(CliRun) signed_run = run_cli (env, NULL, "send", "--region", FIXTURE_REGION,
+  g_autoptr(SignetTestCliRun) unsigned_run = run_cli (NULL, NULL, "send", "--include", url, NULL);
+  g_autoptr(SignetTestCliRun) unsigned_fail = run_cli (NULL, NULL, "send", "--fail", url, NULL);
+  g_autoptr(SignetTestCliRun) no_sign = run_cli (env, NULL, "send", "--no-sign", "--fail", url, NULL);
+  g_autoptr(SignetTestCliRun) signed_run = run_cli (env, NULL, "send", "--region", FIXTURE_REGION,
                                           "--service", FIXTURE_SERVICE, "--fail", "--verbose", url, NULL);
-  g_autoptr(CliRun) presigned = run_cli (env, NULL, "send", "--region", FIXTURE_REGION,
+  g_autoptr(SignetTestCliRun) presigned = run_cli (env, NULL, "send", "--region", FIXTURE_REGION,
                                          "--service", FIXTURE_SERVICE, "--query", "--fail", url, NULL);
 
   g_assert_cmpint (unsigned_run->status, ==, 0);
