@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "signet-credential-store.h"
 #include "signet-request-page.h"
 #include "signet-request-row.h"
 #include "signet-response-view.h"
@@ -12,13 +14,18 @@
 
 /* The seed's steps 2 and 5 in the real page, under Xvfb, against the API
  * Gateway fixture: unsigned is refused, signed gets the pets. The page is
- * driven through its model and its actions, as a person's clicks would. */
+ * driven through its model and its actions, as a person's clicks would.
+ * Saved credentials live in libsecret's file backend in a temp dir, never
+ * in the user's keyring. */
+
+#define SAVED_NAME "fixture-tester"
 
 typedef struct
 {
-  SignetTestFixture *fixture;
-  GtkWindow         *window;
-  SignetRequestPage *page;
+  SignetTestFixture     *fixture;
+  SignetCredentialStore *store;
+  GtkWindow             *window;
+  SignetRequestPage     *page;
 } Fixture;
 
 static void
@@ -94,15 +101,92 @@ exchange_done (Fixture *fixture)
 }
 
 static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot,
+                 const char    *what)
+{
+  guint watchdog = g_timeout_add_seconds (30, watchdog_cb, (gpointer) what);
+
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (watchdog);
+  return *slot;
+}
+
+/* Through the store, as another window or signet-cli's twin would. */
+static void
+store_save (Fixture    *fixture,
+            const char *name,
+            const char *access_key_id,
+            const char *secret)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_credential_store_save_async (fixture->store, name, access_key_id, secret, NULL,
+                                      NULL, on_done, &result);
+  g_assert_true (signet_credential_store_save_finish (fixture->store,
+                                                      wait_for_result (&result, "the save"),
+                                                      &error));
+  g_assert_no_error (error);
+}
+
+static void
+store_remove (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_credential_store_remove_async (fixture->store, name, NULL, on_done, &result);
+  g_assert_true (signet_credential_store_remove_finish (fixture->store,
+                                                        wait_for_result (&result, "the removal"),
+                                                        &error));
+  g_assert_no_error (error);
+}
+
+/* Every test starts from a keyring without credentials. */
+static void
+store_clear (Fixture *fixture)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_credential_store_list_async (fixture->store, NULL, on_done, &result);
+  infos = signet_credential_store_list_finish (fixture->store,
+                                               wait_for_result (&result, "the listing"),
+                                               &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < infos->len; i++)
+    store_remove (fixture, ((SignetCredentialInfo *) g_ptr_array_index (infos, i))->name);
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(SignetClient) client = signet_client_new (NULL);
 
   fixture->fixture = signet_test_fixture_start (NULL);
+  fixture->store = signet_credential_store_new ();
+  store_clear (fixture);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 900, 700);
-  fixture->page = signet_request_page_new (client);
+  /* as SignetWindow makes its pages */
+  fixture->page = g_object_new (SIGNET_TYPE_REQUEST_PAGE,
+                                "client", client,
+                                "credential-store", fixture->store,
+                                NULL);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
   wait_for_first_frame (fixture->window);
@@ -113,6 +197,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->store);
   signet_test_fixture_stop (fixture->fixture);
 }
 
@@ -173,8 +258,13 @@ test_unsigned_then_signed (Fixture       *fixture,
   g_assert_cmpstr (signet_request_get_url (request), ==, url);
   g_assert_cmpstr (signet_request_page_get_title (fixture->page), ==, "GET /test/pets");
 
+  g_assert_true (signet_request_get_modified (request));
+
   send_and_wait (fixture);
   g_assert_cmpstr (shown_status (fixture), ==, "403 Forbidden");
+  /* sent: nothing is left to lose by closing the tab */
+  g_assert_false (signet_request_get_modified (request));
+  g_assert_false (signet_request_page_get_unsent (fixture->page));
   refused = shown_body (fixture);
   g_assert_nonnull (strstr (refused, "Missing Authentication Token"));
 
@@ -282,12 +372,257 @@ test_bad_url_message (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (error_page));
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
                             "not an absolute URL"));
+  /* not sent: the edit is still unsent */
+  g_assert_true (signet_request_page_get_unsent (fixture->page));
+}
+
+/* Saved credentials */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = ADW_MESSAGE_DIALOG (window);
+    }
+  return found;
+}
+
+/* The position of @label in the credential row, or -1. */
+static int
+row_position (Fixture    *fixture,
+              const char *label)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (page_child (fixture, "credential_row")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      return (int) i;
+  return -1;
+}
+
+static const char *
+row_selected_label (Fixture *fixture)
+{
+  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (page_child (fixture, "credential_row")));
+
+  g_assert_nonnull (item);
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+static gboolean
+saved_listed (Fixture *fixture)
+{
+  return row_position (fixture, SAVED_NAME) > 0;
+}
+
+static gboolean
+saved_selected (Fixture *fixture)
+{
+  return g_strcmp0 (signet_request_get_credential_name (signet_request_page_get_request (fixture->page)),
+                    SAVED_NAME) == 0;
+}
+
+static gboolean
+saved_shown_missing (Fixture *fixture)
+{
+  return row_position (fixture, SAVED_NAME " (not in the keyring)") > 0 &&
+         row_position (fixture, SAVED_NAME) < 0;
+}
+
+static gboolean
+preview_has_authorization (Fixture *fixture)
+{
+  GtkWidget *added = page_child (fixture, "added_headers_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (added); row; row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Authorization"))
+      return g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                               "AWS4-HMAC-SHA256 Credential=" FIXTURE_KEY "/");
+  return FALSE;
+}
+
+static void
+assert_uses_saved (Fixture *fixture)
+{
+  SignetRequest *request = signet_request_page_get_request (fixture->page);
+
+  g_assert_cmpstr (signet_request_get_credential_name (request), ==, SAVED_NAME);
+  g_assert_cmpstr (signet_request_get_access_key_id (request), ==, FIXTURE_KEY);
+  g_assert_cmpstr (row_selected_label (fixture), ==, SAVED_NAME);
+  /* the keyring has the secret: no rows for it, nothing left in them */
+  g_assert_false (gtk_widget_get_visible (page_child (fixture, "secret_key_row")));
+  g_assert_false (gtk_widget_get_visible (page_child (fixture, "session_token_row")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page_child (fixture, "secret_key_row"))), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (page_child (fixture, "access_key_row")));
+  g_assert_false (gtk_widget_get_visible (page_child (fixture, "save_credential_button")));
+}
+
+static void
+assert_error_shown (Fixture    *fixture,
+                    const char *message)
+{
+  GtkWidget *error_page = response_child (fixture, "error_page");
+
+  g_assert_true (gtk_widget_get_mapped (error_page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), message));
+}
+
+static void
+test_save_credential (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SignetRequest *request = signet_request_page_get_request (fixture->page);
+  g_autofree char *url = signet_test_fixture_url (fixture->fixture, "/pets");
+  GtkWidget *credential_row = page_child (fixture, "credential_row");
+  AdwMessageDialog *dialog;
+  GtkWidget *name_entry;
+
+  g_assert_cmpstr (row_selected_label (fixture), ==, "One-off keys");
+  g_assert_true (gtk_widget_get_visible (page_child (fixture, "save_credential_button")));
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "url_entry")), url);
+  use_aws_signature (fixture, FIXTURE_SECRET);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.save-credential", NULL));
+
+  /* answered as a person would: a name, then Save */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  name_entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (name_entry));
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), SAVED_NAME);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wait_until (saved_selected, fixture, "the saved credential to be selected");
+  assert_uses_saved (fixture);
+  /* the secret is in the keyring, nowhere in the model */
+  g_assert_null (strstr (signet_request_get_access_key_id (request), FIXTURE_SECRET));
+
+  send_and_wait (fixture);
+  g_assert_cmpstr (shown_status (fixture), ==, "200 OK");
+  g_assert_false (signet_request_get_modified (request));
+
+  /* back to one-off keys: the rows return, empty */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (credential_row), 0);
+  g_assert_null (signet_request_get_credential_name (request));
+  g_assert_true (gtk_widget_get_visible (page_child (fixture, "secret_key_row")));
+  g_assert_true (gtk_widget_get_sensitive (page_child (fixture, "access_key_row")));
+  g_assert_true (row_position (fixture, SAVED_NAME) > 0);
+}
+
+static void
+test_saved_elsewhere (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SignetRequest *request = signet_request_page_get_request (fixture->page);
+  g_autofree char *url = signet_test_fixture_url (fixture->fixture, "/pets");
+  g_autofree char *pets = NULL;
+
+  /* the store's ::changed brings it into the row */
+  g_assert_true (row_position (fixture, SAVED_NAME) < 0);
+  store_save (fixture, SAVED_NAME, FIXTURE_KEY, FIXTURE_SECRET);
+  wait_until (saved_listed, fixture, "the credential to be listed");
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "url_entry")), url);
+  signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
+  signet_request_set_region (request, FIXTURE_REGION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (page_child (fixture, "credential_row")),
+                              row_position (fixture, SAVED_NAME));
+  assert_uses_saved (fixture);
+
+  /* the preview looks the secret up first */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.preview-signature", NULL));
+  wait_until (preview_has_authorization, fixture, "the signature preview");
+
+  send_and_wait (fixture);
+  g_assert_cmpstr (shown_status (fixture), ==, "200 OK");
+  pets = shown_body (fixture);
+  g_assert_nonnull (strstr (pets, "\"type\": \"dog\""));
+}
+
+static void
+test_missing_credential (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SignetRequest *request = signet_request_page_get_request (fixture->page);
+  g_autofree char *url = signet_test_fixture_url (fixture->fixture, "/pets");
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "url_entry")), url);
+  signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
+  signet_request_set_access_key_id (request, FIXTURE_KEY);
+  signet_request_set_region (request, FIXTURE_REGION);
+
+  /* a name this keyring never had, as a request from elsewhere may carry */
+  signet_request_set_credential_name (request, "no-such-credential");
+  g_assert_cmpstr (row_selected_label (fixture), ==, "no-such-credential (not in the keyring)");
+  send_and_wait (fixture);
+  assert_error_shown (fixture, "No credential named “no-such-credential”");
+  /* not sent: the edits are still unsent */
+  g_assert_true (signet_request_get_modified (request));
+
+  /* one removed while selected */
+  store_save (fixture, SAVED_NAME, FIXTURE_KEY, FIXTURE_SECRET);
+  wait_until (saved_listed, fixture, "the credential to be listed");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (page_child (fixture, "credential_row")),
+                              row_position (fixture, SAVED_NAME));
+  g_assert_cmpstr (signet_request_get_credential_name (request), ==, SAVED_NAME);
+  g_assert_true (row_position (fixture, "no-such-credential (not in the keyring)") < 0);
+  store_remove (fixture, SAVED_NAME);
+  wait_until (saved_shown_missing, fixture, "the removed credential to show as missing");
+  g_assert_cmpstr (row_selected_label (fixture), ==, SAVED_NAME " (not in the keyring)");
+  send_and_wait (fixture);
+  assert_error_shown (fixture, "No credential named “" SAVED_NAME "”");
+}
+
+/* libsecret's file backend in a temp dir: never the user's keyring. Set
+ * before any libsecret use. Returns the dir. */
+static char *
+setup_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  char *dir;
+
+  dir = g_dir_make_tmp ("signet-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "test.keyring", NULL);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
+  return dir;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *keyring_dir = setup_keyring ();
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   gtk_source_init ();
@@ -300,8 +635,13 @@ main (int    argc,
   ADD ("preview-signature", test_preview_signature);
   ADD ("cancel", test_cancel);
   ADD ("bad-url-message", test_bad_url_message);
+  ADD ("save-credential", test_save_credential);
+  ADD ("saved-elsewhere", test_saved_elsewhere);
+  ADD ("missing-credential", test_missing_credential);
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_dir (keyring_dir);
+  return status;
 }

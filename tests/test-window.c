@@ -2,7 +2,8 @@
 
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "signet-application.h"
 #include "signet-request-page.h"
@@ -187,6 +188,116 @@ test_window_new_tab (void)
   run_window_test (new_tab_cb);
 }
 
+/* The visible AdwMessageDialog, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = ADW_MESSAGE_DIALOG (window);
+    }
+  return found;
+}
+
+/* Answers the dialog as its buttons would. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Unsent Changes?");
+  /* a reference: "discard" may destroy the window and its dialog with it */
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static SignetRequest *
+nth_request (AdwTabView *tab_view,
+             int         position)
+{
+  GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (tab_view, position));
+
+  return signet_request_page_get_request (SIGNET_REQUEST_PAGE (child));
+}
+
+static void
+close_modified_tab_cb (SignetApplication *app,
+                       GtkWindow         *window)
+{
+  AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
+  SignetRequest *edited;
+  gboolean destroyed = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tab", NULL));
+  edited = nth_request (tab_view, 1);
+  signet_request_set_url (edited, "https://abc123.execute-api.us-west-2.amazonaws.com/test/pets");
+  g_assert_true (signet_request_get_modified (edited));
+
+  /* asks; Cancel keeps the tab */
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_nth_page (tab_view, 1));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+  respond (find_message_dialog (), "cancel");
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+  g_assert_true (nth_request (tab_view, 1) == edited);
+
+  /* asks; Discard closes it */
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_nth_page (tab_view, 1));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+  respond (find_message_dialog (), "discard");
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+
+  /* an unmodified tab closes without asking */
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  g_assert_false (signet_request_get_modified (nth_request (tab_view, 0)));
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_nth_page (tab_view, 0));
+  g_assert_null (find_message_dialog ());
+  wait_for (&destroyed, "the window to be destroyed");
+}
+
+static void
+test_window_close_modified_tab (void)
+{
+  run_window_test (close_modified_tab_cb);
+}
+
+static void
+close_modified_window_cb (SignetApplication *app,
+                          GtkWindow         *window)
+{
+  AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
+  gboolean destroyed = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tab", NULL));
+  signet_request_set_body_text (nth_request (tab_view, 0), "{}");
+  signet_request_set_body_text (nth_request (tab_view, 1), "{}");
+
+  /* one question for both tabs */
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  gtk_window_close (window);
+  respond (find_message_dialog (), "cancel");
+  g_assert_null (find_message_dialog ());
+  g_assert_false (destroyed);
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+
+  gtk_window_close (window);
+  respond (find_message_dialog (), "discard");
+  wait_for (&destroyed, "the window to be destroyed");
+}
+
+static void
+test_window_close_modified_window (void)
+{
+  run_window_test (close_modified_window_cb);
+}
+
 static void
 quit_cb (SignetApplication *app,
          GtkWindow         *window)
@@ -204,15 +315,56 @@ test_window_quit (void)
   run_window_test (quit_cb);
 }
 
+/* The application's credential store lists at once: libsecret's file
+ * backend in a temp dir, never the user's keyring. Set before any
+ * libsecret use. Returns the dir. */
+static char *
+setup_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  char *dir;
+
+  dir = g_dir_make_tmp ("signet-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "test.keyring", NULL);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
+  return dir;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *keyring_dir = setup_keyring ();
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/signet/window/present", test_window_present);
   g_test_add_func ("/signet/window/new-tab", test_window_new_tab);
   g_test_add_func ("/signet/window/quit", test_window_quit);
+  g_test_add_func ("/signet/window/close-modified-tab", test_window_close_modified_tab);
+  g_test_add_func ("/signet/window/close-modified-window", test_window_close_modified_window);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_dir (keyring_dir);
+  return status;
 }

@@ -13,11 +13,12 @@
 
 struct _SignetApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication         parent_instance;
 
   /* Long-lived services, handed to each window as construct properties. */
-  GSettings      *settings;
-  SignetClient   *client;
+  GSettings             *settings;
+  SignetClient          *client;
+  SignetCredentialStore *credential_store;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -116,6 +117,9 @@ signet_application_startup (GApplication *application)
 
       self->client = signet_client_new (session);
     }
+  /* One store: a credential saved in one window shows in every other. */
+  if (self->credential_store == NULL)
+    self->credential_store = signet_credential_store_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_entries, G_N_ELEMENTS (app_entries),
@@ -165,6 +169,7 @@ signet_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
+  g_clear_object (&self->credential_store);
 
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
 }
@@ -247,5 +252,6 @@ signet_application_new_window (SignetApplication *self)
   g_return_val_if_fail (SIGNET_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (self->settings != NULL, NULL);
 
-  return GTK_WINDOW (signet_window_new (self, self->settings, self->client));
+  return GTK_WINDOW (signet_window_new (self, self->settings, self->client,
+                                         self->credential_store));
 }

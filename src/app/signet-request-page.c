@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "signet-credential-store.h"
 #include "signet-redact.h"
 #include "signet-request-page.h"
 #include "signet-request.h"
@@ -16,37 +17,55 @@
  *
  * One request in a tab: method, URL, params, headers, body and auth, sent
  * through the application's #SignetClient, with its response below. The
- * secret access key and session token stay in their password rows: the
- * #SignetRequest model never holds them.
+ * secret access key and session token stay in their password rows, or in
+ * the keyring for a saved credential: the #SignetRequest model never holds
+ * them.
  */
 struct _SignetRequestPage
 {
-  AdwBin                parent_instance;
+  AdwBin                 parent_instance;
 
-  SignetClient         *client;
-  SignetRequest        *request;
-  GCancellable         *in_flight;
+  SignetClient          *client;
+  /* May be NULL: then only one-off keys can sign. */
+  SignetCredentialStore *credential_store;
+  SignetRequest         *request;
+  GCancellable          *in_flight;
+  /* Keyring listings, saves and preview lookups; cancelled on dispose. */
+  GCancellable          *cancellable;
+  GCancellable          *listing;
+  /* Saved credentials (SignetCredentialInfo) from the last listing, and
+   * what the credential row shows: NULL for one-off keys, then names. */
+  GPtrArray             *saved;
+  GPtrArray             *row_names;
+  gboolean               syncing_credential_row;
+  /* Whether the request had unsent edits when the send in flight began:
+   * they are back if it fails. */
+  gboolean               modified_before_send;
 
   /* Template children */
-  GtkDropDown          *method_dropdown;
-  GtkEntry             *url_entry;
-  GtkButton            *send_button;
-  SignetRowsEditor     *params_editor;
-  SignetRowsEditor     *headers_editor;
-  GtkListBox           *added_headers_list;
-  GtkDropDown          *body_kind_dropdown;
-  GtkStack             *body_stack;
-  GtkSourceView        *body_view;
-  SignetRowsEditor     *form_editor;
-  GtkDropDown          *auth_kind_dropdown;
-  AdwPreferencesGroup  *aws_group;
-  AdwEntryRow          *access_key_row;
-  AdwPasswordEntryRow  *secret_key_row;
-  AdwPasswordEntryRow  *session_token_row;
-  AdwEntryRow          *region_row;
-  AdwEntryRow          *service_row;
-  GtkSwitch            *sign_in_query_switch;
-  SignetResponseView   *response_view;
+  GtkDropDown           *method_dropdown;
+  GtkEntry              *url_entry;
+  GtkButton             *send_button;
+  SignetRowsEditor      *params_editor;
+  SignetRowsEditor      *headers_editor;
+  GtkListBox            *added_headers_list;
+  GtkDropDown           *body_kind_dropdown;
+  GtkStack              *body_stack;
+  GtkSourceView         *body_view;
+  SignetRowsEditor      *form_editor;
+  GtkDropDown           *auth_kind_dropdown;
+  AdwPreferencesGroup   *aws_group;
+  AdwComboRow           *credential_row;
+  GtkStringList         *credential_names;
+  GtkWidget             *save_credential_button;
+  AdwEntryRow           *access_key_row;
+  AdwPasswordEntryRow   *secret_key_row;
+  AdwPasswordEntryRow   *session_token_row;
+  AdwEntryRow           *region_row;
+  AdwEntryRow           *service_row;
+  GtkSwitch             *sign_in_query_switch;
+  SignetResponseView    *response_view;
+  AdwToastOverlay       *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (SignetRequestPage, signet_request_page, ADW_TYPE_BIN)
@@ -54,6 +73,7 @@ G_DEFINE_FINAL_TYPE (SignetRequestPage, signet_request_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_CREDENTIAL_STORE,
   PROP_REQUEST,
   PROP_TITLE,
   PROP_SENDING,
@@ -199,25 +219,35 @@ show_added_headers (SignetRequestPage       *self,
     }
 }
 
-/* The wire request and auth from the form; NULL with @error on bad input.
- * *auth_out stays NULL for "No Auth". */
-static SignetWireRequest *
-build_request (SignetRequestPage  *self,
-               SignetAwsAuth     **auth_out,
-               GError            **error)
+static void
+show_toast (SignetRequestPage *self,
+            const char        *text)
 {
-  g_autoptr(SignetWireRequest) wire = signet_request_build_wire (self->request, error);
+  /* Toast titles are markup in libadwaita 1.2; names and messages are not. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  if (wire == NULL)
-    return NULL;
-  *auth_out = signet_request_build_auth (self->request,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row)),
-                                         gtk_editable_get_text (GTK_EDITABLE (self->session_token_row)),
-                                         error);
-  if (*auth_out == NULL && error != NULL && *error != NULL)
-    return NULL;
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
 
-  return g_steal_pointer (&wire);
+/* A saved credential's secret is in the keyring: it is looked up at each
+ * send or preview, never kept in the page. */
+static gboolean
+uses_saved_credential (SignetRequestPage *self)
+{
+  return signet_request_get_auth_kind (self->request) == SIGNET_AUTH_KIND_AWS_SIGV4 &&
+         signet_request_get_credential_name (self->request) != NULL;
+}
+
+/* How to sign with the one-off keys of the password rows; NULL without
+ * @error for "No Auth". */
+static SignetAwsAuth *
+build_one_off_auth (SignetRequestPage  *self,
+                    GError            **error)
+{
+  return signet_request_build_auth (self->request,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row)),
+                                    gtk_editable_get_text (GTK_EDITABLE (self->session_token_row)),
+                                    error);
 }
 
 static void
@@ -231,6 +261,27 @@ set_sending (SignetRequestPage *self,
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->send_button), "suggested-action");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENDING]);
+}
+
+/* The edits go out with this send: they are unsent again if it fails. */
+static void
+begin_sending (SignetRequestPage *self,
+               GCancellable      *cancellable)
+{
+  self->modified_before_send = signet_request_get_modified (self->request);
+  signet_request_set_modified (self->request, FALSE);
+  set_sending (self, cancellable);
+  signet_response_view_clear (self->response_view);
+}
+
+static void
+send_failed (SignetRequestPage *self,
+             const GError      *error)
+{
+  set_sending (self, NULL);
+  if (self->modified_before_send)
+    signet_request_set_modified (self->request, TRUE);
+  signet_response_view_set_error (self->response_view, error);
 }
 
 static void
@@ -247,14 +298,144 @@ on_sent (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->in_flight == NULL)
     return;
 
-  set_sending (self, NULL);
   if (exchange == NULL)
+    {
+      send_failed (self, error);
+      return;
+    }
+  set_sending (self, NULL);
+  show_added_headers (self, exchange->sent);
+  signet_response_view_set_exchange (self->response_view, exchange);
+}
+
+/* What signing adds, shown in the Headers tab; @auth is NULL for "No Auth". */
+static void
+show_preview (SignetRequestPage       *self,
+              const SignetWireRequest *wire,
+              const SignetAwsAuth     *auth)
+{
+  g_autoptr(SignetWireRequest) signed_request = NULL;
+  g_autoptr(SignetSigv4Result) result = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  if (auth != NULL)
+    result = signet_aws_auth_sign (auth, wire, now, NULL, &error);
+  if (error != NULL)
     {
       signet_response_view_set_error (self->response_view, error);
       return;
     }
-  show_added_headers (self, exchange->sent);
-  signet_response_view_set_exchange (self->response_view, exchange);
+
+  signed_request = result ? signet_sigv4_result_apply (result, wire) : signet_wire_request_copy (wire);
+  if (signet_wire_request_get_header (signed_request, "Host") == NULL)
+    signet_wire_request_add_header (signed_request, "Host", signed_request->authority);
+  show_added_headers (self, signed_request);
+}
+
+typedef enum
+{
+  AUTH_FOR_SEND,
+  AUTH_FOR_PREVIEW,
+} AuthPurpose;
+
+typedef struct
+{
+  SignetRequestPage *self;
+  SignetWireRequest *wire;
+  GCancellable      *cancellable;
+  AuthPurpose        purpose;
+} LookupData;
+
+static void
+lookup_data_free (LookupData *data)
+{
+  g_object_unref (data->self);
+  signet_wire_request_free (data->wire);
+  g_object_unref (data->cancellable);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LookupData, lookup_data_free)
+
+static void
+on_credential_looked_up (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(LookupData) data = user_data;
+  SignetRequestPage *self = data->self;
+  g_autoptr(SignetCredential) credential = NULL;
+  g_autoptr(SignetAwsAuth) auth = NULL;
+  g_autoptr(GError) error = NULL;
+
+  credential = signet_credential_store_lookup_finish (SIGNET_CREDENTIAL_STORE (source), result, &error);
+  /* a send cancelled by closing the page, or a page gone */
+  if (data->purpose == AUTH_FOR_SEND && self->in_flight != data->cancellable)
+    return;
+  if (data->purpose == AUTH_FOR_PREVIEW && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (credential != NULL)
+    {
+      /* sign with the key ID the secret belongs to, as the keyring has it */
+      signet_request_set_access_key_id (self->request, credential->access_key_id);
+      auth = signet_request_build_auth (self->request, credential->secret_access_key,
+                                        credential->session_token, &error);
+    }
+
+  if (data->purpose == AUTH_FOR_PREVIEW)
+    {
+      if (error != NULL)
+        signet_response_view_set_error (self->response_view, error);
+      else
+        show_preview (self, data->wire, auth);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      send_failed (self, error);
+      return;
+    }
+  signet_client_send_async (self->client, data->wire, auth, data->cancellable,
+                            on_sent, g_object_ref (self));
+}
+
+/* Looks the saved credential's secret up, then sends or previews. Takes
+ * @wire. */
+static void
+with_saved_credential (SignetRequestPage *self,
+                       SignetWireRequest *wire,
+                       GCancellable      *cancellable,
+                       AuthPurpose        purpose)
+{
+  LookupData *data;
+
+  data = g_new0 (LookupData, 1);
+  data->self = g_object_ref (self);
+  data->wire = wire;
+  data->cancellable = g_object_ref (cancellable);
+  data->purpose = purpose;
+
+  if (self->credential_store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* only a page made without the application's store; never in the app */
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Saved credentials are not available here"));
+      if (purpose == AUTH_FOR_SEND)
+        send_failed (self, error);
+      else
+        signet_response_view_set_error (self->response_view, error);
+      lookup_data_free (data);
+      return;
+    }
+
+  signet_credential_store_lookup_async (self->credential_store,
+                                        signet_request_get_credential_name (self->request),
+                                        cancellable, on_credential_looked_up, data);
 }
 
 static void
@@ -275,20 +456,25 @@ send_action (GtkWidget  *widget,
       return;
     }
 
-  wire = build_request (self, &auth, &error);
-  if (wire == NULL)
+  wire = signet_request_build_wire (self->request, &error);
+  if (wire != NULL && !uses_saved_credential (self))
+    auth = build_one_off_auth (self, &error);
+  if (error != NULL)
     {
       signet_response_view_set_error (self->response_view, error);
       return;
     }
 
   cancellable = g_cancellable_new ();
-  set_sending (self, cancellable);
-  signet_response_view_clear (self->response_view);
-  signet_client_send_async (self->client, wire, auth, cancellable, on_sent, g_object_ref (self));
+  begin_sending (self, cancellable);
+  if (uses_saved_credential (self))
+    with_saved_credential (self, g_steal_pointer (&wire), cancellable, AUTH_FOR_SEND);
+  else
+    signet_client_send_async (self->client, wire, auth, cancellable, on_sent, g_object_ref (self));
 }
 
-/* "Update Request" in Postman's words: shows what signing adds, now. */
+/* "Update Request" in Postman's words: shows what signing adds, now (or
+ * once a saved credential's secret is read). */
 static void
 preview_signature_action (GtkWidget  *widget,
                           const char *action_name,
@@ -296,25 +482,314 @@ preview_signature_action (GtkWidget  *widget,
 {
   SignetRequestPage *self = SIGNET_REQUEST_PAGE (widget);
   g_autoptr(SignetWireRequest) wire = NULL;
-  g_autoptr(SignetWireRequest) signed_request = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
-  g_autoptr(SignetSigv4Result) result = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
 
-  wire = build_request (self, &auth, &error);
-  if (wire != NULL && auth != NULL)
-    result = signet_aws_auth_sign (auth, wire, now, NULL, &error);
+  wire = signet_request_build_wire (self->request, &error);
+  if (wire != NULL && uses_saved_credential (self))
+    {
+      with_saved_credential (self, g_steal_pointer (&wire), self->cancellable, AUTH_FOR_PREVIEW);
+      return;
+    }
+  if (wire != NULL)
+    auth = build_one_off_auth (self, &error);
   if (error != NULL)
     {
       signet_response_view_set_error (self->response_view, error);
       return;
     }
+  show_preview (self, wire, auth);
+}
 
-  signed_request = result ? signet_sigv4_result_apply (result, wire) : signet_wire_request_copy (wire);
-  if (signet_wire_request_get_header (signed_request, "Host") == NULL)
-    signet_wire_request_add_header (signed_request, "Host", signed_request->authority);
-  show_added_headers (self, signed_request);
+/* Saved credentials */
+
+static const SignetCredentialInfo *
+find_saved (SignetRequestPage *self,
+            const char        *name)
+{
+  for (guint i = 0; name != NULL && self->saved != NULL && i < self->saved->len; i++)
+    {
+      const SignetCredentialInfo *info = g_ptr_array_index (self->saved, i);
+
+      if (g_str_equal (info->name, name))
+        return info;
+    }
+
+  return NULL;
+}
+
+static void
+update_credential_widgets (SignetRequestPage *self)
+{
+  gboolean one_off = signet_request_get_credential_name (self->request) == NULL;
+  gboolean can_save = one_off && self->credential_store != NULL;
+
+  /* a saved credential brings its own key ID, secret and token */
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_key_row), one_off);
+  gtk_widget_set_visible (GTK_WIDGET (self->session_token_row), one_off);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->access_key_row), one_off);
+  gtk_widget_set_visible (GTK_WIDGET (self->credential_row), self->credential_store != NULL || !one_off);
+  gtk_widget_set_visible (self->save_credential_button, can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-credential", can_save);
+}
+
+/* The credential row lists "One-off keys", the saved credentials, and the
+ * request's own credential name when the keyring has none by that name
+ * (removed since, or typed elsewhere): the row always shows what signs. */
+static void
+sync_credential_row (SignetRequestPage *self)
+{
+  const char *current = signet_request_get_credential_name (self->request);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GListModel *shown = G_LIST_MODEL (self->credential_names);
+  gboolean same;
+  guint selected = 0;
+
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (labels, g_strdup (_("One-off keys")));
+  for (guint i = 0; self->saved != NULL && i < self->saved->len; i++)
+    {
+      const SignetCredentialInfo *info = g_ptr_array_index (self->saved, i);
+
+      g_ptr_array_add (names, g_strdup (info->name));
+      g_ptr_array_add (labels, g_strdup (info->name));
+    }
+  if (current != NULL && find_saved (self, current) == NULL)
+    {
+      g_ptr_array_add (names, g_strdup (current));
+      /* Translators: %s is a credential name */
+      g_ptr_array_add (labels, g_strdup_printf (_("%s (not in the keyring)"), current));
+    }
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), current) == 0)
+      selected = i;
+
+  same = self->row_names != NULL && self->row_names->len == names->len &&
+         g_list_model_get_n_items (shown) == labels->len;
+  for (guint i = 0; same && i < names->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (self->row_names, i), g_ptr_array_index (names, i)) == 0 &&
+           g_strcmp0 (gtk_string_list_get_string (self->credential_names, i),
+                      g_ptr_array_index (labels, i)) == 0;
+
+  self->syncing_credential_row = TRUE;
+  if (!same)
+    {
+      g_ptr_array_add (labels, NULL);
+      gtk_string_list_splice (self->credential_names, 0, g_list_model_get_n_items (shown),
+                              (const char * const *) labels->pdata);
+      g_clear_pointer (&self->row_names, g_ptr_array_unref);
+      self->row_names = g_steal_pointer (&names);
+    }
+  adw_combo_row_set_selected (self->credential_row, selected);
+  self->syncing_credential_row = FALSE;
+
+  update_credential_widgets (self);
+}
+
+static void
+credential_row_selected_cb (SignetRequestPage *self)
+{
+  guint position = adw_combo_row_get_selected (self->credential_row);
+  const SignetCredentialInfo *info;
+  g_autofree char *name = NULL;
+
+  if (self->syncing_credential_row || self->row_names == NULL || position >= self->row_names->len)
+    return;
+
+  /* a copy: setting the name rebuilds the row's list */
+  name = g_strdup (g_ptr_array_index (self->row_names, position));
+  info = find_saved (self, name);
+  if (info != NULL)
+    signet_request_set_access_key_id (self->request, info->access_key_id);
+  signet_request_set_credential_name (self->request, name);
+}
+
+static void
+on_credentials_listed (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SignetRequestPage) self = user_data;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GError) error = NULL;
+
+  infos = signet_credential_store_list_finish (SIGNET_CREDENTIAL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (infos == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not list the saved credentials: %s"),
+                                                  error->message);
+
+      show_toast (self, message);
+      return;
+    }
+
+  g_clear_pointer (&self->saved, g_ptr_array_unref);
+  self->saved = g_steal_pointer (&infos);
+  sync_credential_row (self);
+}
+
+/* On the store's ::changed, too: a newer listing replaces one under way. */
+static void
+refresh_credentials (SignetRequestPage *self)
+{
+  if (self->credential_store == NULL)
+    return;
+
+  if (self->listing != NULL)
+    g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
+  self->listing = g_cancellable_new ();
+  signet_credential_store_list_async (self->credential_store, self->listing,
+                                      on_credentials_listed, g_object_ref (self));
+}
+
+typedef struct
+{
+  SignetRequestPage *self;
+  char              *name;
+  char              *access_key_id;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->self);
+  g_free (data->name);
+  g_free (data->access_key_id);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b)
+{
+  const SignetCredentialInfo *info_a = *(SignetCredentialInfo * const *) a;
+  const SignetCredentialInfo *info_b = *(SignetCredentialInfo * const *) b;
+
+  return g_strcmp0 (info_a->name, info_b->name);
+}
+
+static void
+on_credential_saved (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  SignetRequestPage *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!signet_credential_store_save_finish (SIGNET_CREDENTIAL_STORE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_toast (self, error->message);
+      return;
+    }
+
+  /* Selected at once; the listing the store's ::changed started catches up. */
+  if (find_saved (self, data->name) == NULL)
+    {
+      SignetCredentialInfo info = { data->name, data->access_key_id };
+
+      if (self->saved == NULL)
+        self->saved = g_ptr_array_new_with_free_func ((GDestroyNotify) signet_credential_info_free);
+      g_ptr_array_add (self->saved, signet_credential_info_copy (&info));
+      g_ptr_array_sort (self->saved, compare_infos);
+    }
+  signet_request_set_access_key_id (self->request, data->access_key_id);
+  signet_request_set_credential_name (self->request, data->name);
+  /* the keyring has them now: no copy left in the hidden rows */
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_key_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->session_token_row), "");
+
+  message = g_strdup_printf (_("Saved “%s” in the keyring"), data->name);
+  show_toast (self, message);
+}
+
+static void
+save_dialog_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         SignetRequestPage *self)
+{
+  GtkEditable *name_entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->session_token_row));
+  SaveData *data;
+
+  if (!g_str_equal (response, "save") || self->credential_store == NULL)
+    return;
+
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->name = g_strstrip (g_strdup (gtk_editable_get_text (name_entry)));
+  data->access_key_id = g_strstrip (g_strdup (signet_request_get_access_key_id (self->request)));
+  signet_credential_store_save_async (self->credential_store, data->name, data->access_key_id,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row)),
+                                      token[0] != '\0' ? token : NULL,
+                                      self->cancellable, on_credential_saved, data);
+}
+
+static void
+save_name_changed_cb (GtkEditable      *name_entry,
+                      AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (name_entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save",
+                                           signet_credential_validate_name (name, NULL));
+}
+
+static void
+save_credential_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SignetRequestPage *self = SIGNET_REQUEST_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *access_key_id = g_strstrip (g_strdup (signet_request_get_access_key_id (self->request)));
+  AdwMessageDialog *dialog;
+  GtkWidget *name_entry;
+
+  if (access_key_id[0] == '\0' ||
+      gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row))[0] == '\0')
+    {
+      show_toast (self, _("Enter an access key ID and its secret access key to save them"));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Save Credential in Keyring?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The access key ID %s, its secret access key and session token "
+                                    "are kept in the system keyring under this name"),
+                                  access_key_id);
+
+  name_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (name_entry), _("Credential name, e.g. petstore-tester"));
+  gtk_entry_set_activates_default (GTK_ENTRY (name_entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Credential name"),
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, name_entry);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "save", FALSE);
+
+  g_signal_connect_object (name_entry, "changed", G_CALLBACK (save_name_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name_entry);
 }
 
 static void
@@ -363,8 +838,11 @@ bind_model (SignetRequestPage *self)
                            G_CALLBACK (update_detected_scope), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->request, "notify::title",
                            G_CALLBACK (request_title_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request, "notify::credential-name",
+                           G_CALLBACK (sync_credential_row), self, G_CONNECT_SWAPPED);
   update_body_editor (self);
   update_detected_scope (self);
+  sync_credential_row (self);
 }
 
 static void
@@ -379,6 +857,13 @@ signet_request_page_constructed (GObject *object)
   if (self->request == NULL)
     self->request = signet_request_new ();
   bind_model (self);
+
+  if (self->credential_store != NULL)
+    {
+      g_signal_connect_object (self->credential_store, "changed",
+                               G_CALLBACK (refresh_credentials), self, G_CONNECT_SWAPPED);
+      refresh_credentials (self);
+    }
 }
 
 static void
@@ -393,10 +878,27 @@ signet_request_page_dispose (GObject *object)
       g_cancellable_cancel (cancellable);
       g_object_unref (cancellable);
     }
+  g_cancellable_cancel (self->cancellable);
+  if (self->listing != NULL)
+    g_cancellable_cancel (self->listing);
+  g_clear_object (&self->listing);
+  g_clear_pointer (&self->saved, g_ptr_array_unref);
+  g_clear_pointer (&self->row_names, g_ptr_array_unref);
   g_clear_object (&self->request);
   g_clear_object (&self->client);
+  g_clear_object (&self->credential_store);
 
   G_OBJECT_CLASS (signet_request_page_parent_class)->dispose (object);
+}
+
+static void
+signet_request_page_finalize (GObject *object)
+{
+  SignetRequestPage *self = SIGNET_REQUEST_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (signet_request_page_parent_class)->finalize (object);
 }
 
 static void
@@ -411,6 +913,9 @@ signet_request_page_get_property (GObject    *object,
     {
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
+      break;
+    case PROP_CREDENTIAL_STORE:
+      g_value_set_object (value, self->credential_store);
       break;
     case PROP_REQUEST:
       g_value_set_object (value, self->request);
@@ -439,6 +944,9 @@ signet_request_page_set_property (GObject      *object,
     case PROP_CLIENT:
       self->client = g_value_dup_object (value);
       break;
+    case PROP_CREDENTIAL_STORE:
+      self->credential_store = g_value_dup_object (value);
+      break;
     case PROP_REQUEST:
       self->request = g_value_dup_object (value);
       break;
@@ -455,12 +963,17 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
 
   object_class->constructed = signet_request_page_constructed;
   object_class->dispose = signet_request_page_dispose;
+  object_class->finalize = signet_request_page_finalize;
   object_class->get_property = signet_request_page_get_property;
   object_class->set_property = signet_request_page_set_property;
 
   /* From the application: one SoupSession for every page and window. */
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, SIGNET_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* From the application: saved credentials, shared with every page. */
+  properties[PROP_CREDENTIAL_STORE] =
+    g_param_spec_object ("credential-store", NULL, NULL, SIGNET_TYPE_CREDENTIAL_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REQUEST] =
     g_param_spec_object ("request", NULL, NULL, SIGNET_TYPE_REQUEST,
@@ -492,6 +1005,9 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, form_editor);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, auth_kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, aws_group);
+  gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, credential_row);
+  gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, credential_names);
+  gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, save_credential_button);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, access_key_row);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, secret_key_row);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, session_token_row);
@@ -499,11 +1015,15 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, service_row);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, sign_in_query_switch);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, response_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, url_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, credential_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "page.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "page.preview-signature", NULL,
                                    preview_signature_action);
+  gtk_widget_class_install_action (widget_class, "page.save-credential", NULL,
+                                   save_credential_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "page.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
@@ -514,11 +1034,16 @@ static void
 signet_request_page_init (SignetRequestPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
+
 
 /**
  * signet_request_page_new:
  * @client: (nullable): the application's client, or %NULL for one of its own
+ *
+ * A page that signs with one-off keys only; windows also pass their
+ * #SignetRequestPage:credential-store.
  *
  * Returns: (transfer floating): a new, empty request page
  */
@@ -556,4 +1081,22 @@ signet_request_page_get_request (SignetRequestPage *self)
   g_return_val_if_fail (SIGNET_IS_REQUEST_PAGE (self), NULL);
 
   return self->request;
+}
+
+/**
+ * signet_request_page_get_unsent:
+ * @self: a #SignetRequestPage
+ *
+ * Whether the request has edits that no send took out yet: edits since the
+ * last successful send, or those of a send still under way.
+ *
+ * Returns: whether closing the page would lose edits
+ */
+gboolean
+signet_request_page_get_unsent (SignetRequestPage *self)
+{
+  g_return_val_if_fail (SIGNET_IS_REQUEST_PAGE (self), FALSE);
+
+  return signet_request_get_modified (self->request) ||
+         (self->in_flight != NULL && self->modified_before_send);
 }

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (SignetRequestPage, signet_request_page, SIGNET, REQUEST_PA
 SignetRequestPage *signet_request_page_new         (SignetClient      *client);
 const char        *signet_request_page_get_title   (SignetRequestPage *self);
 SignetRequest     *signet_request_page_get_request (SignetRequestPage *self);
+gboolean           signet_request_page_get_unsent  (SignetRequestPage *self);
 
 G_END_DECLS

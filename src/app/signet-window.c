@@ -9,15 +9,19 @@
 
 struct _SignetWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow   parent_instance;
 
   /* UI state (window size); may be NULL, then nothing is saved. */
-  GSettings            *settings;
+  GSettings             *settings;
   /* Sends every page's requests: one SoupSession for the application. */
-  SignetClient         *client;
+  SignetClient          *client;
+  /* Saved credentials for every page; may be NULL. */
+  SignetCredentialStore *credential_store;
+  /* The user chose to discard every page's unsent edits. */
+  gboolean               discard_confirmed;
 
   /* Template children */
-  AdwTabView           *tab_view;
+  AdwTabView            *tab_view;
 };
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -26,6 +30,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_CLIENT,
+  PROP_CREDENTIAL_STORE,
   N_PROPS
 };
 
@@ -37,7 +42,10 @@ signet_window_add_request_page (SignetWindow *self)
   SignetRequestPage *page;
   AdwTabPage *tab_page;
 
-  page = signet_request_page_new (self->client);
+  page = g_object_new (SIGNET_TYPE_REQUEST_PAGE,
+                       "client", self->client,
+                       "credential-store", self->credential_store,
+                       NULL);
   tab_page = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
   g_object_bind_property (page, "title", tab_page, "title", G_BINDING_SYNC_CREATE);
   adw_tab_view_set_selected_page (self->tab_view, tab_page);
@@ -58,15 +66,123 @@ signet_window_new_tab_action (GtkWidget  *widget,
   gtk_widget_grab_focus (adw_tab_page_get_child (tab_page));
 }
 
+static gboolean
+close_if_empty_cb (gpointer user_data)
+{
+  SignetWindow *self = user_data;
+
+  if (self->tab_view != NULL && adw_tab_view_get_n_pages (self->tab_view) == 0)
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 signet_window_page_detached_cb (SignetWindow *self,
                                 AdwTabPage   *page,
                                 int           position,
                                 AdwTabView   *tab_view)
 {
-  /* Closing the last tab closes the window, as in GNOME Console. */
+  /* Closing the last tab closes the window, as in GNOME Console. From an
+   * idle: the last tab may go from a "Discard" dialog's ::response, and a
+   * window must outlive its dialogs (GTK 4.8 crashes otherwise). */
   if (adw_tab_view_get_n_pages (tab_view) == 0)
-    gtk_window_close (GTK_WINDOW (self));
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_if_empty_cb,
+                     g_object_ref (self), g_object_unref);
+}
+
+static void
+close_page_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        AdwTabPage       *tab_page)
+{
+  SignetWindow *self = SIGNET_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  /* the tab may have gone another way while the dialog was up */
+  if (adw_tab_view_get_page_position (self->tab_view, tab_page) >= 0)
+    adw_tab_view_close_page_finish (self->tab_view, tab_page, g_str_equal (response, "discard"));
+}
+
+static GtkWidget *
+discard_dialog_new (SignetWindow *self,
+                    const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("Discard Unsent Changes?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+static gboolean
+signet_window_close_page_cb (SignetWindow *self,
+                             AdwTabPage   *tab_page,
+                             AdwTabView   *tab_view)
+{
+  GtkWidget *child = adw_tab_page_get_child (tab_page);
+  GtkWidget *dialog;
+
+  /* pinned tabs stay, as AdwTabView's own handler does */
+  if (adw_tab_page_get_pinned (tab_page))
+    {
+      adw_tab_view_close_page_finish (tab_view, tab_page, FALSE);
+      return GDK_EVENT_STOP;
+    }
+  if (!SIGNET_IS_REQUEST_PAGE (child) ||
+      !signet_request_page_get_unsent (SIGNET_REQUEST_PAGE (child)))
+    {
+      adw_tab_view_close_page_finish (tab_view, tab_page, TRUE);
+      return GDK_EVENT_STOP;
+    }
+
+  dialog = discard_dialog_new (self, _("This request has edits that were not sent. "
+                                       "Closing its tab discards them."));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_page_response_cb), tab_page, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GDK_EVENT_STOP;
+}
+
+static guint
+count_unsent_pages (SignetWindow *self)
+{
+  guint unsent = 0;
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    {
+      GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i));
+
+      if (SIGNET_IS_REQUEST_PAGE (child) && signet_request_page_get_unsent (SIGNET_REQUEST_PAGE (child)))
+        unsent++;
+    }
+
+  return unsent;
+}
+
+static gboolean
+close_confirmed_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_window_response_cb (SignetWindow *self,
+                          const char   *response)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+
+  /* once the dialog is gone: it must not outlive its window */
+  self->discard_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb,
+                   g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -110,6 +226,27 @@ static gboolean
 signet_window_close_request (GtkWindow *window)
 {
   SignetWindow *self = SIGNET_WINDOW (window);
+  guint unsent;
+
+  /* One question for all the tabs, not one per tab. */
+  unsent = count_unsent_pages (self);
+  if (unsent > 0 && !self->discard_confirmed)
+    {
+      g_autofree char *body = NULL;
+      GtkWidget *dialog;
+
+      body = g_strdup_printf (ngettext ("%u request has edits that were not sent. "
+                                        "Closing the window discards them.",
+                                        "%u requests have edits that were not sent. "
+                                        "Closing the window discards them.",
+                                        unsent),
+                              unsent);
+      dialog = discard_dialog_new (self, body);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_window_response_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   signet_window_save_state (self);
 
@@ -143,6 +280,7 @@ signet_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
+  g_clear_object (&self->credential_store);
 }
 
 static void
@@ -161,6 +299,10 @@ signet_window_get_property (GObject    *object,
 
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
+      break;
+
+    case PROP_CREDENTIAL_STORE:
+      g_value_set_object (value, self->credential_store);
       break;
 
     default:
@@ -184,6 +326,10 @@ signet_window_set_property (GObject      *object,
 
     case PROP_CLIENT:
       self->client = g_value_dup_object (value);
+      break;
+
+    case PROP_CREDENTIAL_STORE:
+      self->credential_store = g_value_dup_object (value);
       break;
 
     default:
@@ -225,12 +371,23 @@ signet_window_class_init (SignetWindowClass *klass)
                          SIGNET_TYPE_CLIENT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SignetWindow:credential-store:
+   *
+   * The saved credentials every page can sign with; from the application.
+   */
+  properties[PROP_CREDENTIAL_STORE] =
+    g_param_spec_object ("credential-store", NULL, NULL,
+                         SIGNET_TYPE_CREDENTIAL_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, tab_view);
   gtk_widget_class_bind_template_callback (widget_class, signet_window_page_detached_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signet_window_close_page_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-tab", NULL,
                                    signet_window_new_tab_action);
@@ -253,13 +410,15 @@ signet_window_init (SignetWindow *self)
  * @application: the application
  * @settings: (nullable): where to restore and save the window size
  * @client: (nullable): sends the pages' requests
+ * @credential_store: (nullable): the saved credentials pages can sign with
  *
  * Returns: (transfer none): a new window with one empty request page
  */
 SignetWindow *
-signet_window_new (SignetApplication *application,
-                   GSettings         *settings,
-                   SignetClient      *client)
+signet_window_new (SignetApplication     *application,
+                   GSettings             *settings,
+                   SignetClient          *client,
+                   SignetCredentialStore *credential_store)
 {
   g_return_val_if_fail (SIGNET_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
@@ -268,6 +427,7 @@ signet_window_new (SignetApplication *application,
                        "application", application,
                        "settings", settings,
                        "client", client,
+                       "credential-store", credential_store,
                        NULL);
 }
 

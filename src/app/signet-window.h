@@ -6,6 +6,7 @@
 
 #include "signet-application.h"
 #include "signet-client.h"
+#include "signet-credential-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SignetWindow, signet_window, SIGNET, WINDOW, AdwApplicationWindow)
 
-SignetWindow *signet_window_new          (SignetApplication *application,
-                                          GSettings         *settings,
-                                          SignetClient      *client);
-AdwTabView   *signet_window_get_tab_view (SignetWindow      *self);
+SignetWindow *signet_window_new          (SignetApplication     *application,
+                                          GSettings             *settings,
+                                          SignetClient          *client,
+                                          SignetCredentialStore *credential_store);
+AdwTabView   *signet_window_get_tab_view (SignetWindow          *self);
 
 G_END_DECLS
