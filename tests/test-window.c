@@ -315,6 +315,34 @@ test_window_quit (void)
   run_window_test (quit_cb);
 }
 
+/* Request timeout and redirects are settings, applied to the shared client
+ * as they change. */
+static void
+settings_cb (SignetApplication *app,
+             GtkWindow         *window)
+{
+  GSettings *settings = signet_application_get_settings (app);
+  g_autoptr(SignetClient) client = NULL;
+  gboolean follow = TRUE;
+
+  g_object_get (window, "client", &client, NULL);
+  g_assert_cmpuint (soup_session_get_timeout (signet_client_get_session (client)), ==, 30);
+  g_settings_set_uint (settings, "request-timeout", 5);
+  g_settings_set_boolean (settings, "follow-redirects", FALSE);
+  g_assert_cmpuint (soup_session_get_timeout (signet_client_get_session (client)), ==, 5);
+  g_object_get (client, "follow-redirects", &follow, NULL);
+  g_assert_false (follow);
+  g_settings_reset (settings, "request-timeout");
+  g_settings_reset (settings, "follow-redirects");
+  gtk_window_close (window);
+}
+
+static void
+test_window_settings (void)
+{
+  run_window_test (settings_cb);
+}
+
 /* The application's credential store lists at once: libsecret's file
  * backend in a temp dir, never the user's keyring. Set before any
  * libsecret use. Returns the dir. */
@@ -363,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/signet/window/quit", test_window_quit);
   g_test_add_func ("/signet/window/close-modified-tab", test_window_close_modified_tab);
   g_test_add_func ("/signet/window/close-modified-window", test_window_close_modified_window);
+  g_test_add_func ("/signet/window/settings", test_window_settings);
 
   status = g_test_run ();
   remove_dir (keyring_dir);

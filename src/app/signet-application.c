@@ -8,9 +8,6 @@
 #include "signet-application.h"
 #include "signet-window.h"
 
-/* A setting in issue 6's preferences; the issue's default until then. */
-#define REQUEST_TIMEOUT_SECONDS 30
-
 struct _SignetApplication
 {
   AdwApplication         parent_instance;
@@ -113,9 +110,13 @@ signet_application_startup (GApplication *application)
   /* One session for every window: connections are shared and reused. */
   if (self->client == NULL)
     {
-      g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", REQUEST_TIMEOUT_SECONDS, NULL);
+      g_autoptr(SoupSession) session = soup_session_new ();
 
       self->client = signet_client_new (session);
+      /* live: a changed setting applies to the next request */
+      g_settings_bind (self->settings, "request-timeout", session, "timeout", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "follow-redirects", self->client, "follow-redirects",
+                       G_SETTINGS_BIND_GET);
     }
   /* One store: a credential saved in one window shows in every other. */
   if (self->credential_store == NULL)
