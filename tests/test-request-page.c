@@ -11,6 +11,8 @@
 #include "signet-request-row.h"
 #include "signet-response-view.h"
 #include "signet-test-fixture.h"
+#include "signet-test-keyring.h"
+#include "signet-test-ui.h"
 
 /* The seed's steps 2 and 5 in the real page, under Xvfb, against the API
  * Gateway fixture: unsigned is refused, signed gets the pets. The page is
@@ -27,46 +29,6 @@ typedef struct
   GtkWindow             *window;
   SignetRequestPage     *page;
 } Fixture;
-
-static void
-set_flag_cb (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static gboolean
-watchdog_cb (gpointer user_data)
-{
-  g_error ("timed out waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @done says so; never sleeps. */
-static void
-wait_until (gboolean  (*done) (Fixture *),
-            Fixture   *fixture,
-            const char *what)
-{
-  guint watchdog = g_timeout_add_seconds (30, watchdog_cb, (gpointer) what);
-
-  while (!done (fixture))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (watchdog);
-}
-
-static void
-wait_for_first_frame (GtkWindow *window)
-{
-  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
-  gboolean painted = FALSE;
-  gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag_cb), &painted);
-  guint watchdog = g_timeout_add_seconds (30, watchdog_cb, (gpointer) "the first frame");
-
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (watchdog);
-  g_signal_handler_disconnect (clock, handler);
-}
 
 static GtkWidget *
 page_child (Fixture    *fixture,
@@ -110,15 +72,17 @@ on_done (GObject      *source,
   *slot = g_object_ref (result);
 }
 
+static gboolean
+slot_is_filled (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
 static GAsyncResult *
 wait_for_result (GAsyncResult **slot,
                  const char    *what)
 {
-  guint watchdog = g_timeout_add_seconds (30, watchdog_cb, (gpointer) what);
-
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (watchdog);
+  signet_test_wait_until (slot_is_filled, slot, what);
   return *slot;
 }
 
@@ -189,7 +153,7 @@ fixture_set_up (Fixture       *fixture,
                                 NULL);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
-  wait_for_first_frame (fixture->window);
+  signet_test_wait_for_frame (fixture->window);
 }
 
 static void
@@ -210,7 +174,7 @@ send_and_wait (Fixture *fixture)
   g_object_get (fixture->page, "sending", &sending, NULL);
   g_assert_true (sending);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (fixture, "send_button"))), ==, "_Cancel");
-  wait_until (exchange_done, fixture, "the response");
+  signet_test_wait_until ((SignetTestCondition) exchange_done, fixture, "the response");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (fixture, "send_button"))), ==, "_Send");
 }
 
@@ -353,10 +317,10 @@ test_cancel (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "url_entry")), url);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.send", NULL));
-  wait_until (fixture_saw_request, fixture, "the slow request to arrive");
+  signet_test_wait_until ((SignetTestCondition) fixture_saw_request, fixture, "the slow request to arrive");
   /* the Send button is now Cancel: the same action cancels */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.send", NULL));
-  wait_until (exchange_done, fixture, "the cancellation");
+  signet_test_wait_until ((SignetTestCondition) exchange_done, fixture, "the cancellation");
   g_object_get (fixture->page, "sending", &sending, NULL);
   g_assert_false (sending);
 }
@@ -502,7 +466,7 @@ test_save_credential (Fixture       *fixture,
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  wait_until (saved_selected, fixture, "the saved credential to be selected");
+  signet_test_wait_until ((SignetTestCondition) saved_selected, fixture, "the saved credential to be selected");
   assert_uses_saved (fixture);
   /* the secret is in the keyring, nowhere in the model */
   g_assert_null (strstr (signet_request_get_access_key_id (request), FIXTURE_SECRET));
@@ -530,7 +494,7 @@ test_saved_elsewhere (Fixture       *fixture,
   /* the store's ::changed brings it into the row */
   g_assert_true (row_position (fixture, SAVED_NAME) < 0);
   store_save (fixture, SAVED_NAME, FIXTURE_KEY, FIXTURE_SECRET);
-  wait_until (saved_listed, fixture, "the credential to be listed");
+  signet_test_wait_until ((SignetTestCondition) saved_listed, fixture, "the credential to be listed");
 
   gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "url_entry")), url);
   signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
@@ -541,7 +505,7 @@ test_saved_elsewhere (Fixture       *fixture,
 
   /* the preview looks the secret up first */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.preview-signature", NULL));
-  wait_until (preview_has_authorization, fixture, "the signature preview");
+  signet_test_wait_until ((SignetTestCondition) preview_has_authorization, fixture, "the signature preview");
 
   send_and_wait (fixture);
   g_assert_cmpstr (shown_status (fixture), ==, "200 OK");
@@ -571,56 +535,23 @@ test_missing_credential (Fixture       *fixture,
 
   /* one removed while selected */
   store_save (fixture, SAVED_NAME, FIXTURE_KEY, FIXTURE_SECRET);
-  wait_until (saved_listed, fixture, "the credential to be listed");
+  signet_test_wait_until ((SignetTestCondition) saved_listed, fixture, "the credential to be listed");
   adw_combo_row_set_selected (ADW_COMBO_ROW (page_child (fixture, "credential_row")),
                               row_position (fixture, SAVED_NAME));
   g_assert_cmpstr (signet_request_get_credential_name (request), ==, SAVED_NAME);
   g_assert_true (row_position (fixture, "no-such-credential (not in the keyring)") < 0);
   store_remove (fixture, SAVED_NAME);
-  wait_until (saved_shown_missing, fixture, "the removed credential to show as missing");
+  signet_test_wait_until ((SignetTestCondition) saved_shown_missing, fixture, "the removed credential to show as missing");
   g_assert_cmpstr (row_selected_label (fixture), ==, SAVED_NAME " (not in the keyring)");
   send_and_wait (fixture);
   assert_error_shown (fixture, "No credential named “" SAVED_NAME "”");
-}
-
-/* libsecret's file backend in a temp dir: never the user's keyring. Set
- * before any libsecret use. Returns the dir. */
-static char *
-setup_keyring (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  char *dir;
-
-  dir = g_dir_make_tmp ("signet-keyring-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "test.keyring", NULL);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *keyring_dir = setup_keyring ();
+  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
@@ -642,6 +573,6 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_dir (keyring_dir);
+  signet_test_keyring_remove (keyring_dir);
   return status;
 }

@@ -5,6 +5,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "signet-response-view.h"
+#include "signet-test-ui.h"
 
 /* SignetResponseView in a window of its own: each test sets exchanges
  * or errors and waits, by iterating the main loop, for what the view
@@ -15,51 +16,6 @@ typedef struct
   GtkWindow          *window;
   SignetResponseView *view;
 } Fixture;
-
-/* Connected swapped: the flag comes first. */
-static void
-set_flag_cb (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static gboolean
-watchdog_cb (gpointer user_data)
-{
-  g_error ("timed out waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterate the main loop until *flag is set; a watchdog fails the test
- * instead of hanging when it never is. */
-static void
-wait_for (gboolean   *flag,
-          const char *what)
-{
-  guint watchdog = g_timeout_add_seconds (60, watchdog_cb, (gpointer) what);
-
-  while (!*flag)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (watchdog);
-}
-
-static void
-wait_for_frame (GtkWindow *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  GdkFrameClock *frame_clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (surface);
-  frame_clock = gdk_surface_get_frame_clock (surface);
-  handler = g_signal_connect_swapped (frame_clock, "after-paint",
-                                      G_CALLBACK (set_flag_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  wait_for (&painted, "a frame");
-  g_signal_handler_disconnect (frame_clock, handler);
-}
 
 static void
 busy_notify_cb (SignetResponseView *view,
@@ -77,7 +33,7 @@ wait_until_ready (SignetResponseView *view)
   gboolean done = !signet_response_view_get_busy (view);
   gulong handler = g_signal_connect (view, "notify::busy", G_CALLBACK (busy_notify_cb), &done);
 
-  wait_for (&done, "the body to be shown");
+  signet_test_wait_for (&done, "the body to be shown");
   g_signal_handler_disconnect (view, handler);
 }
 
@@ -151,26 +107,29 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 720, 540);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
-  wait_for_frame (fixture->window);
+  signet_test_wait_for_frame (fixture->window);
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
   g_assert_false (signet_response_view_get_busy (fixture->view));
   g_assert_cmpstr (visible_child_name (fixture, "main_stack"), ==, "empty");
 }
 
+static gboolean
+view_is_gone (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->view == NULL;
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  guint watchdog;
-
   /* The view may outlive its window while a cancelled format finishes;
    * it must then go away without touching its (disposed) widgets. */
   gtk_window_destroy (fixture->window);
-  watchdog = g_timeout_add_seconds (60, watchdog_cb, (gpointer) "the view to be finalized");
-  while (fixture->view != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (watchdog);
+  signet_test_wait_until (view_is_gone, fixture, "the view to be finalized");
 }
 
 static const char json_body[] =
@@ -235,7 +194,7 @@ test_json (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_row_at_index (headers, 1));
   g_assert_null (gtk_list_box_get_row_at_index (headers, 2));
 
-  wait_for_frame (fixture->window);
+  signet_test_wait_for_frame (fixture->window);
 }
 
 static void
@@ -451,7 +410,7 @@ test_large (Fixture       *fixture,
   g_assert_true (g_str_equal (text, pretty->str));
   g_assert_cmpstr (body_language (fixture), ==, "json");
   g_assert_false (gtk_widget_get_visible (get_child (fixture, "cut_label")));
-  wait_for_frame (fixture->window);
+  signet_test_wait_for_frame (fixture->window);
 
   /* Raw, the body is one line of 10 MB: cut short on screen (a text view
    * lays a line out whole), copied whole. */
@@ -462,7 +421,7 @@ test_large (Fixture       *fixture,
   g_assert_cmpint (strncmp (text, minified->str, 10000), ==, 0);
   g_assert_true (g_str_has_suffix (text, " … (line cut short)"));
   g_assert_true (gtk_widget_get_visible (get_child (fixture, "cut_label")));
-  wait_for_frame (fixture->window);
+  signet_test_wait_for_frame (fixture->window);
 
   g_clear_pointer (&text, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "response.copy-body", NULL));
@@ -585,7 +544,7 @@ test_error (Fixture       *fixture,
     g_assert_cmpstr (adw_status_page_get_description (error_page), ==, "&lt;b&gt;&amp;&lt;/b&gt;");
   }
 
-  wait_for_frame (fixture->window);
+  signet_test_wait_for_frame (fixture->window);
 
   signet_response_view_clear (fixture->view);
   g_assert_cmpstr (visible_child_name (fixture, "main_stack"), ==, "empty");

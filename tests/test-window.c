@@ -8,58 +8,14 @@
 #include "signet-application.h"
 #include "signet-request-page.h"
 #include "signet-window.h"
+#include "signet-test-keyring.h"
+#include "signet-test-ui.h"
 
 /* Each test runs the real application with g_application_run(): the
  * test body runs from "activate", after the application has made its
  * window, and the run ends when the test has closed every window. */
 typedef void (*WindowTestFunc) (SignetApplication *app,
                                 GtkWindow         *window);
-
-/* Connected swapped: the flag comes first. */
-static void
-set_flag_cb (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static gboolean
-watchdog_cb (gpointer user_data)
-{
-  g_error ("timed out waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterate the main loop until *flag is set; a watchdog fails the test
- * instead of hanging when it never is. Nothing here sleeps. */
-static void
-wait_for (gboolean   *flag,
-          const char *what)
-{
-  guint watchdog = g_timeout_add_seconds (30, watchdog_cb, (gpointer) what);
-
-  while (!*flag)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (watchdog);
-}
-
-static void
-wait_for_first_frame (GtkWindow *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  GdkFrameClock *frame_clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (surface);
-  frame_clock = gdk_surface_get_frame_clock (surface);
-  handler = g_signal_connect_swapped (frame_clock, "after-paint",
-                                      G_CALLBACK (set_flag_cb), &painted);
-  wait_for (&painted, "the first frame");
-  g_signal_handler_disconnect (frame_clock, handler);
-
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-}
 
 static void
 activate_cb (SignetApplication *app,
@@ -72,7 +28,8 @@ activate_cb (SignetApplication *app,
   g_assert_true (SIGNET_IS_WINDOW (windows->data));
   window = windows->data;
 
-  wait_for_first_frame (window);
+  signet_test_wait_for_frame (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   func (app, window);
 }
 
@@ -99,9 +56,9 @@ close_and_wait (GtkWindow *window)
 {
   gboolean destroyed = FALSE;
 
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
   gtk_window_close (window);
-  wait_for (&destroyed, "the window to be destroyed");
+  signet_test_wait_for (&destroyed, "the window to be destroyed");
 }
 
 static void
@@ -173,13 +130,13 @@ new_tab_cb (SignetApplication *app,
   g_assert_true (adw_tab_view_get_selected_page (tab_view) == second);
 
   /* Closing one tab keeps the window; closing the last one closes it. */
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
   adw_tab_view_close_page (tab_view, second);
   g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
   g_assert_false (destroyed);
 
   adw_tab_view_close_page (tab_view, adw_tab_view_get_nth_page (tab_view, 0));
-  wait_for (&destroyed, "the window to be destroyed");
+  signet_test_wait_for (&destroyed, "the window to be destroyed");
 }
 
 static void
@@ -255,11 +212,11 @@ close_modified_tab_cb (SignetApplication *app,
   g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
 
   /* an unmodified tab closes without asking */
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
   g_assert_false (signet_request_get_modified (nth_request (tab_view, 0)));
   adw_tab_view_close_page (tab_view, adw_tab_view_get_nth_page (tab_view, 0));
   g_assert_null (find_message_dialog ());
-  wait_for (&destroyed, "the window to be destroyed");
+  signet_test_wait_for (&destroyed, "the window to be destroyed");
 }
 
 static void
@@ -280,7 +237,7 @@ close_modified_window_cb (SignetApplication *app,
   signet_request_set_body_text (nth_request (tab_view, 1), "{}");
 
   /* one question for both tabs */
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
   gtk_window_close (window);
   respond (find_message_dialog (), "cancel");
   g_assert_null (find_message_dialog ());
@@ -289,7 +246,7 @@ close_modified_window_cb (SignetApplication *app,
 
   gtk_window_close (window);
   respond (find_message_dialog (), "discard");
-  wait_for (&destroyed, "the window to be destroyed");
+  signet_test_wait_for (&destroyed, "the window to be destroyed");
 }
 
 static void
@@ -304,9 +261,9 @@ quit_cb (SignetApplication *app,
 {
   gboolean destroyed = FALSE;
 
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_flag_cb), &destroyed);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wait_for (&destroyed, "the window to be destroyed");
+  signet_test_wait_for (&destroyed, "the window to be destroyed");
 }
 
 static void
@@ -343,45 +300,11 @@ test_window_settings (void)
   run_window_test (settings_cb);
 }
 
-/* The application's credential store lists at once: libsecret's file
- * backend in a temp dir, never the user's keyring. Set before any
- * libsecret use. Returns the dir. */
-static char *
-setup_keyring (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  char *dir;
-
-  dir = g_dir_make_tmp ("signet-keyring-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "test.keyring", NULL);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_dir = setup_keyring ();
+  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
@@ -394,6 +317,6 @@ main (int   argc,
   g_test_add_func ("/signet/window/settings", test_window_settings);
 
   status = g_test_run ();
-  remove_dir (keyring_dir);
+  signet_test_keyring_remove (keyring_dir);
   return status;
 }

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "signet-test-ui.h"
+
+#define WATCHDOG_SECONDS 60
+
+/* Connect it swapped: the flag comes first. */
+void
+signet_test_set_flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+watchdog_cb (gpointer user_data)
+{
+  g_error ("timed out waiting for %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+signet_test_wait_until (SignetTestCondition  done,
+                        gpointer             data,
+                        const char          *what)
+{
+  guint watchdog = g_timeout_add_seconds (WATCHDOG_SECONDS, watchdog_cb, (gpointer) what);
+
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (watchdog);
+}
+
+void
+signet_test_wait_for (gboolean   *flag,
+                      const char *what)
+{
+  signet_test_wait_until (flag_is_set, flag, what);
+}
+
+/* The next frame the window paints: after it, the window is on screen. */
+void
+signet_test_wait_for_frame (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkFrameClock *frame_clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (surface);
+  frame_clock = gdk_surface_get_frame_clock (surface);
+  handler = g_signal_connect_swapped (frame_clock, "after-paint",
+                                      G_CALLBACK (signet_test_set_flag_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  signet_test_wait_for (&painted, "a frame");
+  g_signal_handler_disconnect (frame_clock, handler);
+}
