@@ -541,8 +541,7 @@ finish_filling (SignetResponseView *self)
   GtkSourceLanguage *language = NULL;
   GtkTextIter start;
 
-  /* Seen once in 13 runs under load and not understood yet: the buffer
-   * being filled was already gone. Showing nothing beats a crash. */
+  /* Nothing to finish once unroot() has stopped the filling. */
   if (self->filling == NULL)
     return;
 
@@ -824,6 +823,21 @@ copy_body_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }
 
+/* Off screen (its window closed, say) the view stops formatting and filling:
+ * a running format keeps the view alive, and must not then fill a buffer
+ * of a widget tree that is being torn down. */
+static void
+signet_response_view_unroot (GtkWidget *widget)
+{
+  SignetResponseView *self = SIGNET_RESPONSE_VIEW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  stop_filling (self);
+
+  GTK_WIDGET_CLASS (signet_response_view_parent_class)->unroot (widget);
+}
+
 static void
 signet_response_view_dispose (GObject *object)
 {
@@ -914,6 +928,7 @@ signet_response_view_class_init (SignetResponseViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = signet_response_view_dispose;
+  widget_class->unroot = signet_response_view_unroot;
   object_class->finalize = signet_response_view_finalize;
   object_class->get_property = signet_response_view_get_property;
   object_class->set_property = signet_response_view_set_property;
