@@ -295,7 +295,7 @@ on_sent (GObject      *source,
 
   exchange = signet_client_send_finish (SIGNET_CLIENT (source), result, &error);
   /* a page closed while its request was out has nothing left to show */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->in_flight == NULL)
+  if (self->in_flight == NULL)
     return;
 
   if (exchange == NULL)
@@ -866,11 +866,11 @@ signet_request_page_constructed (GObject *object)
     }
 }
 
+/* A request still out when its tab or window closes has nowhere to show
+ * its answer: forget it (on_sent() then touches nothing). */
 static void
-signet_request_page_dispose (GObject *object)
+cancel_in_flight (SignetRequestPage *self)
 {
-  SignetRequestPage *self = SIGNET_REQUEST_PAGE (object);
-
   if (self->in_flight != NULL)
     {
       GCancellable *cancellable = g_steal_pointer (&self->in_flight);
@@ -878,6 +878,22 @@ signet_request_page_dispose (GObject *object)
       g_cancellable_cancel (cancellable);
       g_object_unref (cancellable);
     }
+}
+
+static void
+signet_request_page_unroot (GtkWidget *widget)
+{
+  cancel_in_flight (SIGNET_REQUEST_PAGE (widget));
+
+  GTK_WIDGET_CLASS (signet_request_page_parent_class)->unroot (widget);
+}
+
+static void
+signet_request_page_dispose (GObject *object)
+{
+  SignetRequestPage *self = SIGNET_REQUEST_PAGE (object);
+
+  cancel_in_flight (self);
   g_cancellable_cancel (self->cancellable);
   if (self->listing != NULL)
     g_cancellable_cancel (self->listing);
@@ -963,6 +979,7 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
 
   object_class->constructed = signet_request_page_constructed;
   object_class->dispose = signet_request_page_dispose;
+  widget_class->unroot = signet_request_page_unroot;
   object_class->finalize = signet_request_page_finalize;
   object_class->get_property = signet_request_page_get_property;
   object_class->set_property = signet_request_page_set_property;
