@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * @SIGNET_ERROR_INVALID_SCOPE: region or service is missing or malformed
  * @SIGNET_ERROR_INVALID_TIME: the signing time is missing or malformed
  * @SIGNET_ERROR_INVALID_EXPIRY: a presigned URL's lifetime is out of range
+ * @SIGNET_ERROR_INVALID_FILE: a saved file (request, collection, environment) is malformed
+ * @SIGNET_ERROR_FILE_TOO_LARGE: a saved file is larger than Signet reads
  *
  * Errors in the %SIGNET_ERROR domain.
  */
@@ -30,6 +32,8 @@ typedef enum
   SIGNET_ERROR_INVALID_SCOPE,
   SIGNET_ERROR_INVALID_TIME,
   SIGNET_ERROR_INVALID_EXPIRY,
+  SIGNET_ERROR_INVALID_FILE,
+  SIGNET_ERROR_FILE_TOO_LARGE,
 } SignetError;
 
 GQuark signet_error_quark (void);
