@@ -144,6 +144,34 @@ test_no_secret_headers (void)
   g_assert_null (strstr (text, "oken"));
 }
 
+/* What `signet-cli run` reads: key references (never keys) and the
+ * expected status, written only when set. */
+static void
+test_run_fields (void)
+{
+  g_autoptr(SignetRequest) request = make_request ();
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(SignetRequest) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_request_set_key_ref (request, "{{secretKey}}");
+  signet_request_set_session_ref (request, "{{ sessionToken }}");
+  signet_request_set_expected_status (request, 403);
+  text = signet_request_to_json (request, "Refused");
+  g_assert_nonnull (strstr (text, "    \"keyRef\" : \"{{secretKey}}\",\n"
+                                  "    \"sessionRef\" : \"{{ sessionToken }}\"\n  },\n"
+                                  "  \"expect\" : {\n    \"status\" : 403\n  }\n}\n"));
+
+  loaded = signet_request_from_json (text, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_request_get_key_ref (loaded), ==, "{{secretKey}}");
+  g_assert_cmpstr (signet_request_get_session_ref (loaded), ==, "{{ sessionToken }}");
+  g_assert_cmpuint (signet_request_get_expected_status (loaded), ==, 403);
+  again = signet_request_to_json (loaded, "Refused");
+  g_assert_cmpstr (again, ==, text);
+}
+
 static void
 assert_invalid (const char *text,
                 const char *message_part)
@@ -175,6 +203,13 @@ test_invalid (void)
                   "\"auth\": {\"kind\": \"basic\"}}", "auth.kind");
   assert_invalid ("{\"version\": 1, \"name\": \"x\", \"method\": \"GET\", \"url\": \"\", "
                   "\"body\": {\"form\": [1]}}", "body.form[0]");
+  /* a key typed where its reference goes is refused, not read */
+  assert_invalid ("{\"version\": 1, \"name\": \"x\", \"method\": \"GET\", \"url\": \"\", "
+                  "\"auth\": {\"keyRef\": \"wJalrXUtnFEMI\"}}", "auth.keyRef");
+  assert_invalid ("{\"version\": 1, \"name\": \"x\", \"method\": \"GET\", \"url\": \"\", "
+                  "\"auth\": {\"sessionRef\": \"{{a}}{{b}}\"}}", "auth.sessionRef");
+  assert_invalid ("{\"version\": 1, \"name\": \"x\", \"method\": \"GET\", \"url\": \"\", "
+                  "\"expect\": {\"status\": 42}}", "expect.status");
 }
 
 int
@@ -186,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/signet/request-json/round-trip", test_round_trip);
   g_test_add_func ("/signet/request-json/stable-layout", test_stable_layout);
   g_test_add_func ("/signet/request-json/no-secret-headers", test_no_secret_headers);
+  g_test_add_func ("/signet/request-json/run-fields", test_run_fields);
   g_test_add_func ("/signet/request-json/invalid", test_invalid);
 
   return g_test_run ();

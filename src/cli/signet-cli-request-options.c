@@ -91,9 +91,10 @@ signet_cli_request_options_clear (SignetCliRequestOptions *options)
   g_clear_pointer (&options->raw, g_free);
 }
 
-static GBytes *
-read_file_or_stdin (const char  *path,
-                    GError     **error)
+/* The bytes of @path, or of standard input for "-". */
+GBytes *
+signet_cli_read_file_or_stdin (const char  *path,
+                               GError     **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GInputStream) stream = NULL;
@@ -134,7 +135,7 @@ build_body (char   **data,
         g_byte_array_append (body, (const guint8 *) "&", 1);
       if (data[i][0] == '@')
         {
-          g_autoptr(GBytes) file_data = read_file_or_stdin (data[i] + 1, error);
+          g_autoptr(GBytes) file_data = signet_cli_read_file_or_stdin (data[i] + 1, error);
           gsize size = 0;
           const guint8 *bytes;
 
@@ -168,7 +169,7 @@ signet_cli_request_options_build (SignetCliRequestOptions  *options,
                                "--raw takes the whole request: do not combine it with a URL, -X, -H or -d");
           return NULL;
         }
-      raw = read_file_or_stdin (options->raw, error);
+      raw = signet_cli_read_file_or_stdin (options->raw, error);
       if (raw == NULL)
         return NULL;
       return signet_wire_request_parse_raw (raw, "https", error);

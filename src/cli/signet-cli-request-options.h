@@ -45,5 +45,7 @@ SignetAwsAuth     *signet_cli_request_options_build_auth (SignetCliRequestOption
 GDateTime         *signet_cli_request_options_signing_time (SignetCliRequestOptions *options,
                                                          GError                  **error);
 void               signet_cli_request_options_explain_error (GError                *error);
+GBytes            *signet_cli_read_file_or_stdin         (const char              *path,
+                                                         GError                 **error);
 
 G_END_DECLS

@@ -10,9 +10,12 @@
 /*
  * Writes a #SignetImportResult as a Postman collection v2.1. Nothing
  * secret goes out: the awsv4 secret key and session token are always the
- * placeholders {{AWS_SECRET_ACCESS_KEY}} and {{AWS_SESSION_TOKEN}} (to be
- * set in a Postman environment), and Authorization or X-Amz-Security-Token
- * headers are left out unless their value is a {{variable}}.
+ * request's own {{variable}} references, or else the placeholders
+ * {{AWS_SECRET_ACCESS_KEY}} and {{AWS_SESSION_TOKEN}} (to be set in a
+ * Postman environment), and Authorization or X-Amz-Security-Token headers
+ * are left out unless their value is a {{variable}}. An expected status
+ * becomes a test script, pm.response.to.have.status(N), that Postman and
+ * newman check.
  */
 
 #define POSTMAN_SCHEMA "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
@@ -241,6 +244,42 @@ add_body (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+static const char *
+reference_or (const char *reference,
+              const char *placeholder)
+{
+  return reference != NULL && reference[0] != '\0' ? reference : placeholder;
+}
+
+static void
+add_expected_status (JsonBuilder   *builder,
+                     SignetRequest *request)
+{
+  guint status = signet_request_get_expected_status (request);
+  g_autofree char *line = NULL;
+
+  if (status == 0)
+    return;
+  line = g_strdup_printf ("pm.test(\"status\", function () { pm.response.to.have.status(%u); });",
+                          status);
+  json_builder_set_member_name (builder, "event");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "listen");
+  json_builder_add_string_value (builder, "test");
+  json_builder_set_member_name (builder, "script");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "text/javascript");
+  json_builder_set_member_name (builder, "exec");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, line);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+}
+
 static void
 add_auth (JsonBuilder   *builder,
           SignetRequest *request)
@@ -270,8 +309,10 @@ add_auth (JsonBuilder   *builder,
   add_key_value (builder, "accessKey",
                  access_key != NULL && *access_key != '\0' ? access_key : "{{AWS_ACCESS_KEY_ID}}",
                  FALSE);
-  add_key_value (builder, "secretKey", "{{AWS_SECRET_ACCESS_KEY}}", FALSE);
-  add_key_value (builder, "sessionToken", "{{AWS_SESSION_TOKEN}}", FALSE);
+  add_key_value (builder, "secretKey", reference_or (signet_request_get_key_ref (request),
+                                                    "{{AWS_SECRET_ACCESS_KEY}}"), FALSE);
+  add_key_value (builder, "sessionToken", reference_or (signet_request_get_session_ref (request),
+                                                        "{{AWS_SESSION_TOKEN}}"), FALSE);
   add_key_value (builder, "region", region != NULL ? region : "", FALSE);
   add_key_value (builder, "service", service != NULL ? service : "", FALSE);
   if (signet_request_get_sign_in_query (request))
@@ -296,6 +337,7 @@ build_request (const char    *name,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, name);
+  add_expected_status (builder, request);
   json_builder_set_member_name (builder, "request");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "method");

@@ -6,12 +6,16 @@
 #include <json-glib/json-glib.h>
 
 #include "signet-import-postman.h"
+#include "signet-variables.h"
 
 /*
  * Reads a Postman collection (v2.1, and v2.0 which differs only in the
  * awsv4 block being an object) into a #SignetImportResult. `{{var}}` stays
  * as typed: environments resolve it later. Secrets in awsv4 blocks go to
- * the result's secrets, never into a request.
+ * the result's secrets, never into a request; a `{{name}}` reference to
+ * one is kept, as the request's key-ref or session-ref.
+ * A test script's `pm.response.to.have.status(403)` becomes the
+ * request's expected status; the rest of a script is not imported.
  */
 
 typedef struct
@@ -307,6 +311,10 @@ apply_auth (Ctx           *ctx,
   signet_request_set_region (request, auth->region);
   signet_request_set_service (request, auth->service);
   signet_request_set_sign_in_query (request, auth->in_query);
+  if (signet_variables_is_reference (auth->secret_key))
+    signet_request_set_key_ref (request, auth->secret_key);
+  if (signet_variables_is_reference (auth->session_token))
+    signet_request_set_session_ref (request, auth->session_token);
   keep_secret (ctx, auth, SIGNET_IMPORT_SECRET_ACCESS_KEY, auth->secret_key, at);
   keep_secret (ctx, auth, SIGNET_IMPORT_SECRET_SESSION_TOKEN, auth->session_token, at);
 }
@@ -462,6 +470,66 @@ read_body (Ctx            *ctx,
   return TRUE;
 }
 
+/* The status in a script line's pm.response.to.have.status(N), or 0. */
+static guint
+status_in_line (JsonNode *line)
+{
+  const char *call;
+  guint64 status;
+  char *end;
+
+  if (!JSON_NODE_HOLDS_VALUE (line) || json_node_get_value_type (line) != G_TYPE_STRING)
+    return 0;
+  call = strstr (json_node_get_string (line), "pm.response.to.have.status(");
+  if (call == NULL)
+    return 0;
+  call += strlen ("pm.response.to.have.status(");
+  status = g_ascii_strtoull (call, &end, 10);
+  return end != call && *end == ')' && status >= 100 && status <= 599 ? (guint) status : 0;
+}
+
+/* The status a test script asserts, or 0. Only that line is understood:
+ * Signet runs no scripts. "exec" is an array of lines, or one string. */
+static guint
+read_expected_status (JsonObject *item)
+{
+  JsonNode *events = json_object_get_member (item, "event");
+  JsonArray *array;
+
+  if (events == NULL || !JSON_NODE_HOLDS_ARRAY (events))
+    return 0;
+  array = json_node_get_array (events);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *event = json_array_get_element (array, i);
+      JsonNode *listen, *script, *exec;
+
+      if (!JSON_NODE_HOLDS_OBJECT (event))
+        continue;
+      listen = json_object_get_member (json_node_get_object (event), "listen");
+      script = json_object_get_member (json_node_get_object (event), "script");
+      if (listen == NULL || !JSON_NODE_HOLDS_VALUE (listen) ||
+          json_node_get_value_type (listen) != G_TYPE_STRING ||
+          g_strcmp0 (json_node_get_string (listen), "test") != 0 ||
+          script == NULL || !JSON_NODE_HOLDS_OBJECT (script))
+        continue;
+      exec = json_object_get_member (json_node_get_object (script), "exec");
+      if (exec != NULL && JSON_NODE_HOLDS_ARRAY (exec))
+        {
+          for (guint j = 0; j < json_array_get_length (json_node_get_array (exec)); j++)
+            {
+              guint status = status_in_line (json_array_get_element (json_node_get_array (exec), j));
+
+              if (status != 0)
+                return status;
+            }
+        }
+      else if (exec != NULL && status_in_line (exec) != 0)
+        return status_in_line (exec);
+    }
+  return 0;
+}
+
 /* The current item's folder: its path without its own name. */
 static GStrv
 folder_of (Ctx *ctx)
@@ -517,6 +585,7 @@ read_request (Ctx         *ctx,
     }
   apply_auth (ctx, auth.set ? &auth : inherited, request, name);
   auth_clear (&auth);
+  signet_request_set_expected_status (request, read_expected_status (item));
   signet_import_result_add_request (ctx->result, (const char * const *) folder, name,
                                     request, SIGNET_IMPORT_PROTECTION_UNKNOWN);
   return TRUE;
@@ -568,7 +637,9 @@ read_item (Ctx         *ctx,
   name = g_ptr_array_index (ctx->path, ctx->path->len - 1);
 
   if (json_object_has_member (item, "event"))
-    signet_import_result_add_warning (ctx->result, "“%s” has scripts, which were not imported", name);
+    signet_import_result_add_warning (ctx->result,
+                                      "“%s” has scripts, which were not imported "
+                                      "(but for pm.response.to.have.status)", name);
 
   if (json_object_has_member (item, "item"))
     ok = read_folder (ctx, item, inherited, error);
@@ -706,4 +777,114 @@ signet_import_postman (const char  *data,
        && read_variables (&ctx, json_node_get_object (root), error);
   auth_clear (&auth);
   return ok ? g_steal_pointer (&result) : NULL;
+}
+
+/* A Postman environment file, as Postman exports it and newman's
+ * --environment reads it:
+ *
+ * |[
+ * {"name": "test", "values": [{"key": "baseUrl", "value": "…", "enabled": true,
+ *                              "type": "default"}, {"key": "secretKey", "type": "secret", …}]}
+ * ]|
+ *
+ * Switched-off values are left out; "secret" ones are kept as secret
+ * variables, which are never written to a Signet file. */
+
+static gboolean
+environment_fail (GError     **error,
+                  const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Not a Postman environment: %s", what);
+  return FALSE;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+read_value (SignetEnvironment  *environment,
+            JsonNode           *element,
+            GError            **error)
+{
+  JsonObject *object;
+  JsonNode *enabled;
+  const char *key;
+  g_autofree char *text = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    return environment_fail (error, "“values” must hold objects with “key” and “value”");
+  object = json_node_get_object (element);
+  key = string_member (object, "key");
+  if (key == NULL)
+    return environment_fail (error, "a value has no “key”");
+
+  enabled = json_object_get_member (object, "enabled");
+  if (enabled != NULL && JSON_NODE_HOLDS_VALUE (enabled) &&
+      json_node_get_value_type (enabled) == G_TYPE_BOOLEAN && !json_node_get_boolean (enabled))
+    return TRUE;
+
+  text = scalar_to_string (json_object_get_member (object, "value"));
+  signet_environment_set_variable (environment, key, text ? text : "",
+                                   g_strcmp0 (string_member (object, "type"), "secret") == 0);
+  return TRUE;
+}
+
+/**
+ * signet_import_postman_environment:
+ * @data: the environment's JSON
+ * @length: its length, or -1 when NUL-terminated
+ * @error: a %G_IO_ERROR_INVALID_DATA saying what is wrong
+ *
+ * Returns: (transfer full) (nullable): the environment, in memory only
+ */
+SignetEnvironment *
+signet_import_postman_environment (const char  *data,
+                                   gssize       length,
+                                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SignetEnvironment) environment = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root, *values;
+  JsonArray *array;
+  const char *name;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "Not a Postman environment: not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      environment_fail (error, "the top level is not a JSON object");
+      return NULL;
+    }
+  values = json_object_get_member (json_node_get_object (root), "values");
+  if (values == NULL || !JSON_NODE_HOLDS_ARRAY (values))
+    {
+      environment_fail (error, "“values” is missing or not an array");
+      return NULL;
+    }
+
+  name = string_member (json_node_get_object (root), "name");
+  environment = signet_environment_new (name ? name : "Postman");
+  array = json_node_get_array (values);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_value (environment, json_array_get_element (array, i), error))
+      return NULL;
+
+  return g_steal_pointer (&environment);
 }

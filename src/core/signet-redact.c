@@ -9,6 +9,11 @@ static const char * const secret_params[] = {
   "X-Amz-Signature", "X-Amz-Security-Token",
 };
 
+/* For reports kept by others (CI logs): the access key ID goes too. */
+static const char * const report_params[] = {
+  "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Credential",
+};
+
 /* An Authorization value keeps its credential scope and signed headers
  * (useful to read) but loses its signature (replayable for minutes). */
 char *
@@ -28,8 +33,10 @@ signet_redact_header_value (const char *name,
   return g_strdup_printf ("%.*sSignature=" SIGNET_REDACTED, (int) (signature - value), value);
 }
 
-char *
-signet_redact_query (const char *query)
+static char *
+redact_params (const char         *query,
+               const char * const *names,
+               guint               n_names)
 {
   g_auto(GStrv) params = NULL;
 
@@ -38,19 +45,40 @@ signet_redact_query (const char *query)
 
   params = g_strsplit (query, "&", -1);
   for (guint i = 0; params[i] != NULL; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (secret_params); j++)
+    for (guint j = 0; j < n_names; j++)
       {
-        gsize length = strlen (secret_params[j]);
+        gsize length = strlen (names[j]);
 
-        if (g_ascii_strncasecmp (params[i], secret_params[j], length) == 0 &&
+        if (g_ascii_strncasecmp (params[i], names[j], length) == 0 &&
             params[i][length] == '=')
           {
             g_free (params[i]);
-            params[i] = g_strconcat (secret_params[j], "=" SIGNET_REDACTED, NULL);
+            params[i] = g_strconcat (names[j], "=" SIGNET_REDACTED, NULL);
           }
       }
 
   return g_strjoinv ("&", params);
+}
+
+char *
+signet_redact_query (const char *query)
+{
+  return redact_params (query, secret_params, G_N_ELEMENTS (secret_params));
+}
+
+/**
+ * signet_redact_report_query:
+ * @query: (nullable): a query as it travels, without '?'
+ *
+ * Like signet_redact_query(), and X-Amz-Credential too: for run reports,
+ * which end up in CI logs that others read.
+ *
+ * Returns: (transfer full) (nullable): the redacted query
+ */
+char *
+signet_redact_report_query (const char *query)
+{
+  return redact_params (query, report_params, G_N_ELEMENTS (report_params));
 }
 
 /* A canonical request carries the session token (as a header line or in

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 char *signet_redact_header_value (const char *name,
                                   const char *value);
 char *signet_redact_query        (const char *query);
+char *signet_redact_report_query (const char *query);
 char *signet_redact_canonical_request (const char *canonical_request);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "signet-error.h"
 #include "signet-json-read.h"
 #include "signet-request-json.h"
+#include "signet-variables.h"
 
 /* A request as a file teams keep in git: members always written, always in
  * the same order, so the same request gives the same bytes and a diff shows
@@ -15,7 +16,13 @@
  *
  * There is no secret in #SignetRequest, but a user can type a session token
  * or a frozen signature into a header: Authorization and
- * X-Amz-Security-Token rows are never written. */
+ * X-Amz-Security-Token rows are never written.
+ *
+ * Two optional parts are written only when set, so that other files keep
+ * their bytes: "auth.keyRef" and "auth.sessionRef", the `{{name}}`
+ * references a run takes the secret access key and the session token
+ * from (never their values), and "expect": {"status": 403}, the status a
+ * run counts as passing. */
 
 static const char * const body_kinds[] = { "none", "raw", "json", "form" };
 static const char * const auth_kinds[] = { "none", "aws-sigv4" };
@@ -34,6 +41,15 @@ add_string (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, value ? value : "");
+}
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  if (value != NULL && value[0] != '\0')
+    add_string (builder, member, value);
 }
 
 static void
@@ -175,7 +191,18 @@ signet_request_to_json_node (SignetRequest *request,
   add_string (builder, "region", signet_request_get_region (request));
   add_string (builder, "service", signet_request_get_service (request));
   add_bool (builder, "signInQuery", signet_request_get_sign_in_query (request));
+  add_optional_string (builder, "keyRef", signet_request_get_key_ref (request));
+  add_optional_string (builder, "sessionRef", signet_request_get_session_ref (request));
   json_builder_end_object (builder);
+
+  if (signet_request_get_expected_status (request) != 0)
+    {
+      json_builder_set_member_name (builder, "expect");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_int_value (builder, signet_request_get_expected_status (request));
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -363,6 +390,32 @@ read_body (JsonObject     *root,
   return TRUE;
 }
 
+/* A key's `{{name}}` reference; anything else may be a secret and is
+ * refused rather than taken. */
+static gboolean
+read_reference (JsonObject  *auth,
+                const char  *member,
+                const char **out,
+                GError     **error)
+{
+  const char *reference = NULL;
+
+  if (!signet_json_read_string (auth, "auth", member, FALSE, &reference, error))
+    return FALSE;
+  if (reference == NULL || reference[0] == '\0')
+    return TRUE;
+  if (!signet_variables_is_reference (reference))
+    {
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
+                   "“auth.%s” must be a {{variable}} reference: keys are never kept in files",
+                   member);
+      return FALSE;
+    }
+
+  *out = reference;
+  return TRUE;
+}
+
 static gboolean
 read_auth (JsonObject     *root,
            SignetRequest  *request,
@@ -374,6 +427,8 @@ read_auth (JsonObject     *root,
   const char *access_key_id = "";
   const char *region = "";
   const char *service = NULL;
+  const char *key_ref = "";
+  const char *session_ref = "";
   gboolean sign_in_query = FALSE;
 
   if (!signet_json_read_object (root, "", "auth", &auth, error))
@@ -386,7 +441,9 @@ read_auth (JsonObject     *root,
       !signet_json_read_string (auth, "auth", "accessKeyId", FALSE, &access_key_id, error) ||
       !signet_json_read_string (auth, "auth", "region", FALSE, &region, error) ||
       !signet_json_read_string (auth, "auth", "service", FALSE, &service, error) ||
-      !signet_json_read_bool (auth, "auth", "signInQuery", &sign_in_query, error))
+      !signet_json_read_bool (auth, "auth", "signInQuery", &sign_in_query, error) ||
+      !read_reference (auth, "keyRef", &key_ref, error) ||
+      !read_reference (auth, "sessionRef", &session_ref, error))
     return FALSE;
 
   signet_request_set_auth_kind (request, kind);
@@ -398,6 +455,35 @@ read_auth (JsonObject     *root,
   if (service != NULL)
     signet_request_set_service (request, service);
   signet_request_set_sign_in_query (request, sign_in_query);
+  signet_request_set_key_ref (request, key_ref);
+  signet_request_set_session_ref (request, session_ref);
+  return TRUE;
+}
+
+static gboolean
+read_expect (JsonObject     *root,
+             SignetRequest  *request,
+             GError        **error)
+{
+  JsonObject *expect = NULL;
+  gint64 status = 0;
+
+  if (!signet_json_read_object (root, "", "expect", &expect, error))
+    return FALSE;
+  if (expect == NULL)
+    return TRUE;
+
+  if (!signet_json_read_int (expect, "expect", "status", FALSE, &status, error))
+    return FALSE;
+  if (status != 0 && (status < 100 || status > 599))
+    {
+      g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
+                   "“expect.status” is %" G_GINT64_FORMAT ", not an HTTP status (100 to 599)",
+                   status);
+      return FALSE;
+    }
+
+  signet_request_set_expected_status (request, (guint) status);
   return TRUE;
 }
 
@@ -451,7 +537,8 @@ signet_request_from_json_node (JsonNode  *node,
   if (!read_disabled_params (root, request, error) ||
       !read_rows (root, "", "headers", signet_request_get_headers (request), error) ||
       !read_body (root, request, error) ||
-      !read_auth (root, request, error))
+      !read_auth (root, request, error) ||
+      !read_expect (root, request, error))
     return NULL;
 
   signet_request_set_modified (request, FALSE);

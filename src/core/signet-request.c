@@ -8,6 +8,7 @@
 #include "signet-request-params.h"
 #include "signet-request.h"
 #include "signet-uri-encode.h"
+#include "signet-variables.h"
 
 /**
  * SignetRequest:
@@ -42,6 +43,8 @@ struct _SignetRequest
   char           *region;
   char           *service;
   char           *credential_name;
+  char           *key_ref;
+  char           *session_ref;
   char           *detected_region;
   char           *detected_service;
   char           *title;
@@ -49,6 +52,7 @@ struct _SignetRequest
   SignetAuthKind  auth_kind;
   gboolean        sign_in_query;
   gboolean        modified;
+  guint           expected_status;
 
   RowList         params;
   RowList         headers;
@@ -73,6 +77,9 @@ enum {
   PROP_SERVICE,
   PROP_SIGN_IN_QUERY,
   PROP_CREDENTIAL_NAME,
+  PROP_KEY_REF,
+  PROP_SESSION_REF,
+  PROP_EXPECTED_STATUS,
   PROP_DETECTED_REGION,
   PROP_DETECTED_SERVICE,
   PROP_MODIFIED,
@@ -501,6 +508,102 @@ signet_request_set_credential_name (SignetRequest *self,
 }
 
 /**
+ * signet_request_get_key_ref:
+ * @self: a #SignetRequest
+ *
+ * Where a run finds the secret access key, as in a Postman awsv4 block:
+ * a `{{name}}` reference, never the secret itself.
+ *
+ * Returns: the reference, or "" when the secret comes from elsewhere
+ *   (the keyring, the AWS_* environment)
+ */
+const char *
+signet_request_get_key_ref (SignetRequest *self)
+{
+  g_return_val_if_fail (SIGNET_IS_REQUEST (self), NULL);
+
+  return self->key_ref;
+}
+
+/* A reference or nothing: a secret typed here would end up in a file. */
+static void
+edit_reference (SignetRequest *self,
+                char         **field,
+                const char    *reference,
+                guint          prop_id)
+{
+  g_return_if_fail (reference == NULL || reference[0] == '\0' ||
+                    signet_variables_is_reference (reference));
+
+  edit_string (self, field, reference, prop_id);
+}
+
+void
+signet_request_set_key_ref (SignetRequest *self,
+                            const char    *reference)
+{
+  g_return_if_fail (SIGNET_IS_REQUEST (self));
+
+  edit_reference (self, &self->key_ref, reference, PROP_KEY_REF);
+}
+
+/**
+ * signet_request_get_session_ref:
+ * @self: a #SignetRequest
+ *
+ * Returns: the `{{name}}` reference a run takes the session token from,
+ *   or ""
+ */
+const char *
+signet_request_get_session_ref (SignetRequest *self)
+{
+  g_return_val_if_fail (SIGNET_IS_REQUEST (self), NULL);
+
+  return self->session_ref;
+}
+
+void
+signet_request_set_session_ref (SignetRequest *self,
+                                const char    *reference)
+{
+  g_return_if_fail (SIGNET_IS_REQUEST (self));
+
+  edit_reference (self, &self->session_ref, reference, PROP_SESSION_REF);
+}
+
+/**
+ * signet_request_get_expected_status:
+ * @self: a #SignetRequest
+ *
+ * The status a run counts as passing instead of any 2xx or 3xx: 403 for
+ * a request that checks that unsigned callers are refused.
+ *
+ * Returns: the expected status, or 0 for none
+ */
+guint
+signet_request_get_expected_status (SignetRequest *self)
+{
+  g_return_val_if_fail (SIGNET_IS_REQUEST (self), 0);
+
+  return self->expected_status;
+}
+
+void
+signet_request_set_expected_status (SignetRequest *self,
+                                    guint          expected_status)
+{
+  g_return_if_fail (SIGNET_IS_REQUEST (self));
+  g_return_if_fail (expected_status == 0 || (expected_status >= 100 && expected_status <= 599));
+
+  if (self->expected_status == expected_status)
+    return;
+
+  self->expected_status = expected_status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPECTED_STATUS]);
+  mark_modified (self);
+}
+
+/**
  * signet_request_get_detected_region:
  * @self: a #SignetRequest
  *
@@ -895,6 +998,8 @@ signet_request_finalize (GObject *object)
   g_free (self->region);
   g_free (self->service);
   g_free (self->credential_name);
+  g_free (self->key_ref);
+  g_free (self->session_ref);
   g_free (self->detected_region);
   g_free (self->detected_service);
   g_free (self->title);
@@ -950,6 +1055,18 @@ signet_request_get_property (GObject    *object,
 
     case PROP_CREDENTIAL_NAME:
       g_value_set_string (value, self->credential_name);
+      break;
+
+    case PROP_KEY_REF:
+      g_value_set_string (value, self->key_ref);
+      break;
+
+    case PROP_SESSION_REF:
+      g_value_set_string (value, self->session_ref);
+      break;
+
+    case PROP_EXPECTED_STATUS:
+      g_value_set_uint (value, self->expected_status);
       break;
 
     case PROP_DETECTED_REGION:
@@ -1023,6 +1140,18 @@ signet_request_set_property (GObject      *object,
       signet_request_set_credential_name (self, g_value_get_string (value));
       break;
 
+    case PROP_KEY_REF:
+      signet_request_set_key_ref (self, g_value_get_string (value));
+      break;
+
+    case PROP_SESSION_REF:
+      signet_request_set_session_ref (self, g_value_get_string (value));
+      break;
+
+    case PROP_EXPECTED_STATUS:
+      signet_request_set_expected_status (self, g_value_get_uint (value));
+      break;
+
     case PROP_MODIFIED:
       signet_request_set_modified (self, g_value_get_boolean (value));
       break;
@@ -1067,6 +1196,12 @@ signet_request_class_init (SignetRequestClass *klass)
     g_param_spec_boolean ("sign-in-query", NULL, NULL, FALSE, RW_FLAGS);
   properties[PROP_CREDENTIAL_NAME] =
     g_param_spec_string ("credential-name", NULL, NULL, NULL, RW_FLAGS);
+  properties[PROP_KEY_REF] =
+    g_param_spec_string ("key-ref", NULL, NULL, "", RW_FLAGS);
+  properties[PROP_SESSION_REF] =
+    g_param_spec_string ("session-ref", NULL, NULL, "", RW_FLAGS);
+  properties[PROP_EXPECTED_STATUS] =
+    g_param_spec_uint ("expected-status", NULL, NULL, 0, 599, 0, RW_FLAGS);
   properties[PROP_DETECTED_REGION] =
     g_param_spec_string ("detected-region", NULL, NULL, NULL, RO_FLAGS);
   properties[PROP_DETECTED_SERVICE] =
@@ -1088,6 +1223,8 @@ signet_request_init (SignetRequest *self)
   self->access_key_id = g_strdup ("");
   self->region = g_strdup ("");
   self->service = g_strdup ("execute-api");
+  self->key_ref = g_strdup ("");
+  self->session_ref = g_strdup ("");
   self->title = g_strdup ("New Request");
 
   row_list_init (&self->params, self);

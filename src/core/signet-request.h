@@ -72,6 +72,15 @@ void               signet_request_set_sign_in_query    (SignetRequest  *self,
 const char        *signet_request_get_credential_name  (SignetRequest  *self);
 void               signet_request_set_credential_name  (SignetRequest  *self,
                                                         const char     *credential_name);
+const char        *signet_request_get_key_ref          (SignetRequest  *self);
+void               signet_request_set_key_ref          (SignetRequest  *self,
+                                                        const char     *reference);
+const char        *signet_request_get_session_ref      (SignetRequest  *self);
+void               signet_request_set_session_ref      (SignetRequest  *self,
+                                                        const char     *reference);
+guint              signet_request_get_expected_status  (SignetRequest  *self);
+void               signet_request_set_expected_status  (SignetRequest  *self,
+                                                        guint           expected_status);
 const char        *signet_request_get_detected_region  (SignetRequest  *self);
 const char        *signet_request_get_detected_service (SignetRequest  *self);
 gboolean           signet_request_get_modified         (SignetRequest  *self);

@@ -134,6 +134,25 @@ signet_variables_join_unknown (GPtrArray *unknown_names)
 }
 
 /**
+ * signet_variables_is_reference:
+ * @text: (nullable): some text
+ *
+ * Whether @text is one `{{name}}` reference and nothing else: what a
+ * field may hold that names where a secret comes from, never the secret.
+ */
+gboolean
+signet_variables_is_reference (const char *text)
+{
+  g_autofree char *name = NULL;
+  const char *end;
+
+  if (text == NULL || !g_str_has_prefix (text, "{{"))
+    return FALSE;
+  end = reference_end (text, &name);
+  return end != NULL && *end == '\0';
+}
+
+/**
  * signet_variables_lookup_table:
  * @name: a name
  * @table: a #GHashTable of names to values

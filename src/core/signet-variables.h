@@ -22,6 +22,7 @@ char                *signet_variables_expand           (const char           *te
                                                         gpointer              data,
                                                         GPtrArray            *unknown_names);
 char                *signet_variables_join_unknown     (GPtrArray            *unknown_names);
+gboolean             signet_variables_is_reference     (const char           *text);
 const char          *signet_variables_lookup_table     (const char           *name,
                                                         gpointer              table);
 gboolean             signet_variables_parse_assignment (const char           *assignment,

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "signet-cli-collection.h"
+#include "signet-cli-import-export.h"
+#include "signet-cli-request-options.h"
+#include "signet-cli.h"
+#include "signet-collection.h"
+#include "signet-export-curl.h"
+#include "signet-export-postman.h"
+#include "signet-import-curl.h"
+#include "signet-import-openapi.h"
+#include "signet-import-postman.h"
+
+/* `signet-cli import` writes a Signet collection folder from a Postman
+ * collection, an OpenAPI document or a curl command; `signet-cli export`
+ * writes a collection (a folder or a Postman file) as Postman v2.1 or as
+ * curl commands. Neither ever writes a secret: those an import finds are
+ * named on stderr, for the keyring. */
+
+/* The environment an import keeps the source's variables in. */
+#define IMPORTED_ENVIRONMENT "imported"
+
+static gboolean
+parse_one_argument (GOptionContext  *context,
+                    const char      *what,
+                    int             *argc,
+                    char          ***argv,
+                    GError         **error)
+{
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (*argc != 2)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   *argc < 2 ? "%s is needed" : "Give one %s", what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SignetImportResult *
+import_source (const char  *from,
+               const char  *path,
+               GError     **error)
+{
+  g_autoptr(GBytes) data = signet_cli_read_file_or_stdin (path, error);
+  g_autofree char *text = NULL;
+  SignetImportResult *result;
+  gsize length = 0;
+  const char *bytes;
+
+  if (data == NULL)
+    return NULL;
+  /* NUL-terminated for the curl importer */
+  bytes = g_bytes_get_data (data, &length);
+  text = g_strndup (bytes, length);
+  if (g_str_equal (from, "postman"))
+    result = signet_import_postman (text, length, error);
+  else if (g_str_equal (from, "openapi"))
+    result = signet_import_openapi (text, length, error);
+  else
+    result = signet_import_curl (g_strstrip (text), error);
+
+  if (result == NULL)
+    g_prefix_error (error, "%s: ", path);
+  return result;
+}
+
+/* A Signet collection has one level of folders, named as files are:
+ * nested folders are joined with " - ", and slashes become dashes. */
+static char *
+dup_signet_folder (const char * const *folder)
+{
+  g_autofree char *joined = NULL;
+
+  if (folder == NULL || folder[0] == NULL)
+    return g_strdup ("");
+  joined = g_strjoinv (" - ", (char **) folder);
+  g_strdelimit (joined, "/\\", '-');
+  if (joined[0] == '.')
+    joined[0] = '_';
+  return g_steal_pointer (&joined);
+}
+
+static gboolean
+check_empty_dir (GFile       *dir,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GFileInfo) child = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (children == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  child = g_file_enumerator_next_file (children, NULL, NULL);
+  if (child != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   "%s is not empty: import into a new folder", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_requests (SignetImportResult  *imported,
+               GFile               *dir,
+               GError             **error)
+{
+  const char *name = signet_import_result_get_name (imported);
+  g_autofree char *basename = g_file_get_basename (dir);
+  g_autoptr(SignetCollection) collection =
+    signet_collection_new (dir, name != NULL && name[0] != '\0' ? name : basename);
+
+  for (guint i = 0; i < signet_import_result_get_n_requests (imported); i++)
+    {
+      g_autofree char *folder = dup_signet_folder (signet_import_result_get_request_folder (imported, i));
+      g_autoptr(GAsyncResult) added = NULL;
+      g_autoptr(SignetCollectionItem) item = NULL;
+
+      signet_collection_add_async (collection, folder,
+                                   signet_import_result_get_request_name (imported, i),
+                                   signet_import_result_get_request (imported, i),
+                                   NULL, signet_cli_store_result, &added);
+      item = signet_collection_edit_finish (collection, signet_cli_wait_for (&added), error);
+      if (item == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_variables (SignetImportResult  *imported,
+                GFile               *dir,
+                GError             **error)
+{
+  GListModel *variables = signet_import_result_get_variables (imported);
+  g_autoptr(SignetEnvironment) environment = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+
+  if (g_list_model_get_n_items (variables) == 0)
+    return TRUE;
+
+  environment = signet_environment_new (IMPORTED_ENVIRONMENT);
+  for (guint i = 0; i < g_list_model_get_n_items (variables); i++)
+    {
+      g_autoptr(SignetRequestRow) row = g_list_model_get_item (variables, i);
+
+      signet_environment_set_variable (environment, signet_request_row_get_name (row),
+                                       signet_request_row_get_value (row), FALSE);
+    }
+  signet_environment_save_async (environment, dir, NULL, signet_cli_store_result, &saved);
+  return signet_environment_save_finish (environment, signet_cli_wait_for (&saved), error);
+}
+
+/* What was left out, on stderr: never a secret's value. */
+static void
+print_left_out (SignetImportResult *imported)
+{
+  const char * const *warnings = signet_import_result_get_warnings (imported);
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr ("signet-cli: warning: %s\n", warnings[i]);
+  for (guint i = 0; i < signet_import_result_get_n_secrets (imported); i++)
+    g_printerr ("signet-cli: not written: the %s in %s; keep it in the keyring "
+                "(“signet-cli credential add NAME”)\n",
+                signet_import_result_get_secret_kind (imported, i) == SIGNET_IMPORT_SECRET_SESSION_TOKEN
+                ? "session token" : "secret access key",
+                signet_import_result_get_secret_where (imported, i));
+}
+
+int
+signet_cli_import (int    argc,
+                   char **argv)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "What FILE holds: postman, openapi or curl", "FORMAT" },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to, "The Signet collection folder to write (new or empty)", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE|-");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetImportResult) imported = NULL;
+  g_autoptr(GFile) dir = NULL;
+  int status = SIGNET_CLI_EXIT_USAGE;
+
+  g_option_context_set_summary (context,
+                                "Write a Signet collection folder from a Postman v2.1 collection, an "
+                                "OpenAPI 3 or Swagger 2 document, or a curl command.\nSecrets are "
+                                "never written; the source's variables go to the environment “"
+                                IMPORTED_ENVIRONMENT "”.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_set_prgname ("signet-cli import");
+  if (!parse_one_argument (context, "A FILE to import (or - for standard input)", &argc, &argv, &error))
+    goto out;
+  if (from == NULL || !(g_str_equal (from, "postman") || g_str_equal (from, "openapi") ||
+                        g_str_equal (from, "curl")))
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "Give --from postman, openapi or curl");
+      goto out;
+    }
+  if (to == NULL)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "Give --to DIR, the collection folder to write");
+      goto out;
+    }
+  dir = g_file_new_for_commandline_arg (to);
+  if (!check_empty_dir (dir, to, &error))
+    goto out;
+
+  imported = import_source (from, argv[1], &error);
+  if (imported == NULL)
+    goto out;
+  print_left_out (imported);
+
+  status = SIGNET_CLI_EXIT_FAILURE;  /* from here on, the disk failed us */
+  if (!save_requests (imported, dir, &error) || !save_variables (imported, dir, &error))
+    goto out;
+
+  g_print ("Imported %u request%s into %s\n", signet_import_result_get_n_requests (imported),
+           signet_import_result_get_n_requests (imported) == 1 ? "" : "s", to);
+  status = SIGNET_CLI_EXIT_OK;
+
+out:
+  if (error != NULL)
+    signet_cli_print_error (error);
+  return status;
+}
+
+/* Every request as a curl command, each under a comment naming it. */
+static char *
+export_curl (SignetCliCollection *collection)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < signet_import_result_get_n_requests (collection->contents); i++)
+    {
+      SignetRequest *request = signet_import_result_get_request (collection->contents, i);
+      g_autofree char *folder = signet_cli_collection_dup_folder (collection, i);
+      const char *name = signet_import_result_get_request_name (collection->contents, i);
+      g_auto(GStrv) warnings = NULL;
+      g_autofree char *command = signet_export_curl (request,
+                                                     signet_request_get_session_ref (request)[0] != '\0',
+                                                     &warnings);
+
+      for (guint j = 0; warnings != NULL && warnings[j] != NULL; j++)
+        g_printerr ("signet-cli: warning: %s: %s\n", name, warnings[j]);
+      g_string_append_printf (text, "%s# %s%s%s\n%s\n", i > 0 ? "\n" : "", folder,
+                              folder[0] != '\0' ? "/" : "", name, command);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* An environment's variables, as the collection's: a Postman file has no
+ * environments of its own. Secret variables hold no saved value. */
+static gboolean
+add_environment (SignetCliCollection  *collection,
+                 const char           *name,
+                 GError              **error)
+{
+  g_autoptr(SignetEnvironment) environment = signet_cli_collection_load_environment (collection, name, error);
+
+  if (environment == NULL)
+    return FALSE;
+  for (guint i = 0; i < signet_environment_get_n_variables (environment); i++)
+    if (!signet_environment_get_variable_secret (environment, i))
+      signet_import_result_add_variable (collection->contents,
+                                         signet_environment_get_variable_name (environment, i),
+                                         signet_environment_get_variable_value (environment, i));
+  return TRUE;
+}
+
+int
+signet_cli_export (int    argc,
+                   char **argv)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *env = NULL;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "What to write: postman or curl", "FORMAT" },
+    { "env", 0, 0, G_OPTION_ARG_STRING, &env,
+      "Write this environment's variables (but secret ones) as the Postman collection's", "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (default: standard output)", "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("COLLECTION");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetCliCollection) collection = NULL;
+  g_autofree char *text = NULL;
+  int status = SIGNET_CLI_EXIT_USAGE;
+
+  g_option_context_set_summary (context,
+                                "Write a Signet collection folder (or a Postman file) as a Postman v2.1 "
+                                "collection or as curl commands.\nNo secret is written: keys are "
+                                "{{variable}} references, or AWS_* for curl.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_set_prgname ("signet-cli export");
+  if (!parse_one_argument (context, "A COLLECTION (a Signet collection folder or a Postman file)",
+                           &argc, &argv, &error))
+    goto out;
+  if (to == NULL || !(g_str_equal (to, "postman") || g_str_equal (to, "curl")))
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "Give --to postman or curl");
+      goto out;
+    }
+
+  collection = signet_cli_collection_load (argv[1], &error);
+  if (collection == NULL || (env != NULL && !add_environment (collection, env, &error)))
+    goto out;
+
+  status = SIGNET_CLI_EXIT_FAILURE;
+  if (g_str_equal (to, "postman"))
+    {
+      g_autofree char *json = signet_export_postman (collection->contents, &error);
+
+      if (json == NULL)
+        goto out;
+      text = g_strconcat (json, "\n", NULL);
+    }
+  else
+    text = export_curl (collection);
+
+  if (output == NULL)
+    fputs (text, stdout);
+  else if (!g_file_set_contents (output, text, -1, &error))
+    goto out;
+  status = SIGNET_CLI_EXIT_OK;
+
+out:
+  if (error != NULL)
+    signet_cli_print_error (error);
+  return status;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int signet_cli_import (int    argc,
+                       char **argv);
+int signet_cli_export (int    argc,
+                       char **argv);
+
+G_END_DECLS

@@ -1,0 +1,634 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "signet-test-cli.h"
+#include "signet-test-fixture.h"
+
+/* `signet-cli run`, `import` and `export`, run as CI runs them, against
+ * the API Gateway fixture (which checks signatures with botocore). */
+
+#define WRONG_SECRET "signet-wrong-secret-key/+=9999"
+
+/* The requests of tests/fixtures/pets.postman_collection.json: four
+ * signed, one unsigned that expects 403. */
+#define N_REQUESTS 5
+#define N_SIGNED   4
+
+static SignetTestFixture *fixture;
+static char *tmp_dir;
+
+static char *
+pets_collection (void)
+{
+  return g_build_filename (g_getenv ("SIGNET_TESTS_SRCDIR"), "fixtures",
+                           "pets.postman_collection.json", NULL);
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static void
+assert_no_secret (const char *text)
+{
+  g_assert_null (strstr (text, FIXTURE_SECRET));
+  g_assert_null (strstr (text, WRONG_SECRET));
+  /* the secret with its '/' and '+' percent-encoded, as in a URL */
+  g_assert_null (strstr (text, "signet-test-secret-key%2F"));
+}
+
+/* signet-cli with @env and @args; its output never holds a secret. */
+static SignetTestCliRun *
+run_checked (const char * const *env,
+             GPtrArray          *args)
+{
+  SignetTestCliRun *run;
+
+  g_ptr_array_add (args, NULL);
+  run = signet_test_cli_run (env, NULL, (const char * const *) args->pdata);
+  assert_no_secret (run->out);
+  assert_no_secret (run->err);
+  return run;
+}
+
+/* `run COLLECTION` with the fixture's URL and keys as --var (@secret as
+ * the secret key; NULL for none), then more arguments, NULL-terminated. */
+static SignetTestCliRun *
+run_collection (const char *collection,
+                const char *secret,
+                ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list more;
+
+  g_ptr_array_add (args, g_strdup ("run"));
+  g_ptr_array_add (args, g_strdup (collection));
+  g_ptr_array_add (args, g_strdup ("--var"));
+  g_ptr_array_add (args, g_strconcat ("baseUrl=", fixture->stage_url, NULL));
+  g_ptr_array_add (args, g_strdup ("--var"));
+  g_ptr_array_add (args, g_strdup ("accessKey=" FIXTURE_KEY));
+  if (secret != NULL)
+    {
+      g_ptr_array_add (args, g_strdup ("--var"));
+      g_ptr_array_add (args, g_strconcat ("secretKey=", secret, NULL));
+    }
+  va_start (more, secret);
+  for (const char *arg = va_arg (more, const char *); arg != NULL; arg = va_arg (more, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (more);
+
+  return run_checked (NULL, args);
+}
+
+/* Any other signet-cli command line, NULL-terminated, with @env set. */
+static SignetTestCliRun *
+run_command_with_env (const char * const *env,
+                      const char         *first_arg,
+                      ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list more;
+
+  va_start (more, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (more, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (more);
+
+  return run_checked (env, args);
+}
+
+#define run_command(...) run_command_with_env (NULL, __VA_ARGS__)
+
+/* The PASS/FAIL lines, without their times (which differ run to run). */
+static GPtrArray *
+result_lines (const char *output)
+{
+  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
+  GPtrArray *results = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      if (!g_str_has_prefix (lines[i], "PASS  ") && !g_str_has_prefix (lines[i], "FAIL  "))
+        continue;
+      /* PASS  name  METHOD URL  status  time ms[  (why)] */
+      fields = g_strsplit (lines[i], "  ", -1);
+      g_assert_cmpuint (g_strv_length (fields), >=, 5);
+      g_assert_true (g_str_has_suffix (fields[4], " ms"));
+      g_ptr_array_add (results, g_strdup_printf ("%s  %s  %s  %s%s%s", fields[0], fields[1],
+                                                 fields[2], fields[3], fields[5] ? "  " : "",
+                                                 fields[5] ? fields[5] : ""));
+    }
+  return results;
+}
+
+static void
+assert_same_results (const char *expected_output,
+                     const char *output)
+{
+  g_autoptr(GPtrArray) expected = result_lines (expected_output);
+  g_autoptr(GPtrArray) got = result_lines (output);
+
+  g_assert_cmpuint (got->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (expected, i));
+}
+
+static guint
+count_lines_with (const char *text,
+                  const char *fragment)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint count = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    count += strstr (lines[i], fragment) != NULL;
+  return count;
+}
+
+static char *
+read_fixture_log (void)
+{
+  g_autofree char *log = NULL;
+
+  g_assert_true (g_file_get_contents (fixture->log_path, &log, NULL, NULL));
+  return g_steal_pointer (&log);
+}
+
+/* How many requests the fixture let in with a good signature, so far. */
+static guint
+count_allowed (void)
+{
+  g_autofree char *log = read_fixture_log ();
+
+  return count_lines_with (log, "\"verdict\": \"allowed\"");
+}
+
+/* The issue's "done when": a real Postman file runs as is, signed with
+ * the keys from --var, and the fixture (botocore) accepts every signature. */
+static void
+test_postman_signed (void)
+{
+  g_autofree char *collection = pets_collection ();
+  guint allowed = count_allowed ();
+  g_autoptr(SignetTestCliRun) run = run_collection (collection, FIXTURE_SECRET, NULL);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *echo_line = NULL;
+  g_autofree char *find_line = NULL;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  lines = result_lines (run->out);
+  g_assert_cmpuint (lines->len, ==, N_REQUESTS);
+  g_assert_cmpuint (count_lines_with (run->out, "PASS  "), ==, N_REQUESTS);
+  g_assert_cmpuint (count_allowed (), ==, allowed + N_SIGNED);
+
+  /* in the collection's order, folder before name; the URL as it was sent */
+  echo_line = g_strdup_printf ("PASS  Echo Zoë  GET %s/echo/Zo%%C3%%AB  200", fixture->stage_url);
+  find_line = g_strdup_printf ("PASS  Find dog food  GET %s/echo/find?type=dog%%20food&name=Zo%%C3%%AB  200",
+                               fixture->stage_url);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, echo_line);
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, find_line);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 2), "PASS  Unsigned is refused  GET "));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (lines, 2), "/test/pets  403"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 3), "PASS  Pets/Create pet  POST "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 4), "PASS  Pets/List pets  GET "));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (lines, 4), "/test/pets?type=dog  200"));
+  g_assert_nonnull (strstr (run->out, "\n5 requests, 5 passed, 0 failed (1 iteration, "));
+}
+
+/* A wrong secret: every signed request is refused, the unsigned one that
+ * expects 403 still passes, and the run fails. */
+static void
+test_wrong_secret (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autoptr(SignetTestCliRun) run = run_collection (collection, WRONG_SECRET, NULL);
+
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpuint (count_lines_with (run->out, "FAIL  "), ==, N_SIGNED);
+  g_assert_cmpuint (count_lines_with (run->out, "  403  "), ==, N_REQUESTS);
+  g_assert_cmpuint (count_lines_with (run->out, "(expected 2xx or 3xx, got 403)"), ==, N_SIGNED);
+  g_assert_cmpuint (count_lines_with (run->out, "PASS  Unsigned is refused"), ==, 1);
+  g_assert_nonnull (strstr (run->out, "\n5 requests, 1 passed, 4 failed (1 iteration, "));
+}
+
+/* Without a value for {{secretKey}} nothing is signed or sent unsigned
+ * in its place: the request fails and says which variable is missing. */
+static void
+test_unknown_variable (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autoptr(SignetTestCliRun) run = run_collection (collection, NULL, NULL);
+
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpuint (count_lines_with (run->out, "---  0.0 ms  (Unknown variable: secretKey)"), ==, N_SIGNED);
+  g_assert_cmpuint (count_lines_with (run->out, "PASS  Unsigned is refused"), ==, 1);
+}
+
+static void
+test_connection_refused (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autoptr(SignetTestFixture) stopped = signet_test_fixture_start (NULL);
+  g_autofree char *base_url = g_strconcat ("baseUrl=", stopped->stage_url, NULL);
+  g_autoptr(SignetTestCliRun) run = NULL;
+
+  g_clear_pointer (&stopped, signet_test_fixture_stop);
+  run = run_command ("run", collection, "--var", base_url, "--var", "accessKey=" FIXTURE_KEY,
+                     "--var", "secretKey=" FIXTURE_SECRET, "--folder", "Pets", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpuint (count_lines_with (run->out, "FAIL  Pets/"), ==, 2);
+  g_assert_cmpuint (count_lines_with (run->out, "refused the connection"), ==, 2);
+}
+
+static void
+test_folder (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autoptr(SignetTestCliRun) run = run_collection (collection, FIXTURE_SECRET, "--folder", "Pets", NULL);
+  g_autoptr(GPtrArray) lines = result_lines (run->out);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 0), "PASS  Pets/Create pet  "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 1), "PASS  Pets/List pets  "));
+  g_assert_nonnull (strstr (run->out, "\n2 requests, 2 passed, 0 failed (1 iteration, "));
+}
+
+static void
+test_iterations (void)
+{
+  g_autofree char *collection = pets_collection ();
+  guint allowed = count_allowed ();
+  g_autoptr(SignetTestCliRun) run = run_collection (collection, FIXTURE_SECRET, "--iterations", "3", NULL);
+  g_autoptr(GPtrArray) lines = result_lines (run->out);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpuint (lines->len, ==, 3 * N_REQUESTS);
+  g_assert_cmpuint (count_allowed (), ==, allowed + 3 * N_SIGNED);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("PASS  #%u ", i / N_REQUESTS + 1);
+
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, i), prefix));
+    }
+  g_assert_nonnull (strstr (run->out, "\n15 requests, 15 passed, 0 failed (3 iterations, "));
+}
+
+static JsonObject *
+parse_json (JsonParser *parser,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_reporter_json (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autofree char *report_path = tmp_path ("report.json");
+  g_autoptr(SignetTestCliRun) to_file = run_collection (collection, WRONG_SECRET, "--reporter", "json",
+                                                        "--report", report_path, NULL);
+  g_autoptr(SignetTestCliRun) to_stdout = run_collection (collection, FIXTURE_SECRET, "-r", "json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) stdout_parser = json_parser_new ();
+  g_autofree char *report = NULL;
+  JsonObject *root, *summary, *first, *unsigned_result;
+  JsonArray *results;
+
+  g_assert_cmpint (to_file->status, ==, 1);
+  g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+  assert_no_secret (report);
+  root = parse_json (parser, report);
+  g_assert_cmpstr (json_object_get_string_member (root, "collection"), ==, "Pets");
+  summary = json_object_get_object_member (root, "summary");
+  g_assert_cmpint (json_object_get_int_member (summary, "requests"), ==, N_REQUESTS);
+  g_assert_cmpint (json_object_get_int_member (summary, "passed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "failed"), ==, N_SIGNED);
+  g_assert_cmpint (json_object_get_int_member (summary, "iterations"), ==, 1);
+
+  results = json_object_get_array_member (root, "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, N_REQUESTS);
+  first = json_array_get_object_element (results, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Echo Zoë");
+  g_assert_cmpstr (json_object_get_string_member (first, "folder"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (first, "method"), ==, "GET");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (first, "url"), "/test/echo/Zo%C3%AB"));
+  g_assert_cmpint (json_object_get_int_member (first, "status"), ==, 403);
+  g_assert_true (json_object_get_null_member (first, "expectedStatus"));
+  g_assert_false (json_object_get_boolean_member (first, "passed"));
+  g_assert_cmpstr (json_object_get_string_member (first, "failure"), ==, "expected 2xx or 3xx, got 403");
+  g_assert_cmpfloat (json_object_get_double_member (first, "timeMs"), >, 0);
+  unsigned_result = json_array_get_object_element (results, 2);
+  g_assert_cmpint (json_object_get_int_member (unsigned_result, "expectedStatus"), ==, 403);
+  g_assert_true (json_object_get_boolean_member (unsigned_result, "passed"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 3), "folder"),
+                   ==, "Pets");
+
+  /* without --report, standard output is the report alone: lines go to stderr */
+  g_assert_cmpint (to_stdout->status, ==, 0);
+  root = parse_json (stdout_parser, to_stdout->out);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "summary"), "passed"),
+                   ==, N_REQUESTS);
+  g_assert_cmpuint (count_lines_with (to_stdout->err, "PASS  "), ==, N_REQUESTS);
+}
+
+typedef struct
+{
+  guint testcases;
+  guint failures;
+  char *suites_failures;
+  char *suites_tests;
+} JunitCounts;
+
+static void
+junit_start_element (GMarkupParseContext  *context,
+                     const char           *element_name,
+                     const char          **attribute_names,
+                     const char          **attribute_values,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  JunitCounts *counts = user_data;
+
+  if (g_str_equal (element_name, "testcase"))
+    counts->testcases++;
+  else if (g_str_equal (element_name, "failure"))
+    counts->failures++;
+  else if (g_str_equal (element_name, "testsuites"))
+    for (guint i = 0; attribute_names[i] != NULL; i++)
+      {
+        if (g_str_equal (attribute_names[i], "failures"))
+          counts->suites_failures = g_strdup (attribute_values[i]);
+        else if (g_str_equal (attribute_names[i], "tests"))
+          counts->suites_tests = g_strdup (attribute_values[i]);
+      }
+}
+
+static void
+test_reporter_junit (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autofree char *report_path = tmp_path ("report.xml");
+  g_autoptr(SignetTestCliRun) run = run_collection (collection, WRONG_SECRET, "--reporter", "junit",
+                                                    "--report", report_path, "--iterations", "2", NULL);
+  const GMarkupParser parser = { junit_start_element, NULL, NULL, NULL, NULL };
+  JunitCounts counts = { 0 };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+  assert_no_secret (report);
+  g_assert_true (g_str_has_prefix (report, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "));
+
+  /* well-formed: GMarkup refuses what an XML parser would */
+  context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &counts, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, report, -1, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.testcases, ==, 2 * N_REQUESTS);
+  g_assert_cmpuint (counts.failures, ==, 2 * N_SIGNED);
+  g_assert_cmpstr (counts.suites_tests, ==, "10");
+  g_assert_cmpstr (counts.suites_failures, ==, "8");
+  g_assert_nonnull (strstr (report, "name=\"Echo Zoë (iteration 2)\""));
+  g_assert_nonnull (strstr (report, "classname=\"Pets.Pets\" name=\"Create pet (iteration 1)\""));
+  g_free (counts.suites_failures);
+  g_free (counts.suites_tests);
+}
+
+static void
+assert_usage_error (const SignetTestCliRun *run,
+                    const char             *fragment)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  /* one line, naming what is wrong */
+  g_assert_true (g_str_has_prefix (run->err, "signet-cli: "));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+  g_assert_nonnull (strstr (run->err, fragment));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autofree char *missing = tmp_path ("no-such-collection.json");
+  g_autoptr(SignetTestCliRun) no_collection = run_command ("run", NULL);
+  g_autoptr(SignetTestCliRun) two = run_command ("run", collection, collection, NULL);
+  g_autoptr(SignetTestCliRun) iterations = run_command ("run", collection, "--iterations", "0", NULL);
+  g_autoptr(SignetTestCliRun) reporter = run_command ("run", collection, "--reporter", "xml", NULL);
+  g_autoptr(SignetTestCliRun) report = run_command ("run", collection, "--report", "r.json", NULL);
+  g_autoptr(SignetTestCliRun) var = run_command ("run", collection, "--var", "noequals", NULL);
+  g_autoptr(SignetTestCliRun) option = run_command ("run", collection, "--frobnicate", NULL);
+  g_autoptr(SignetTestCliRun) folder = run_command ("run", collection, "--folder", "Cats", NULL);
+  g_autoptr(SignetTestCliRun) env = run_command ("run", collection, "--env", missing, NULL);
+  g_autoptr(SignetTestCliRun) unreadable = run_command ("run", missing, NULL);
+  g_autoptr(SignetTestCliRun) import_from = run_command ("import", "--from", "har", collection,
+                                                         "--to", missing, NULL);
+  g_autoptr(SignetTestCliRun) import_to = run_command ("import", "--from", "postman", collection, NULL);
+  g_autoptr(SignetTestCliRun) export_to = run_command ("export", "--to", "har", collection, NULL);
+
+  assert_usage_error (no_collection, "COLLECTION");
+  assert_usage_error (two, "one COLLECTION");
+  assert_usage_error (iterations, "--iterations");
+  assert_usage_error (reporter, "--reporter");
+  assert_usage_error (report, "--report");
+  assert_usage_error (var, "noequals");
+  assert_usage_error (option, "--frobnicate");
+  assert_usage_error (folder, "Cats");
+  assert_usage_error (env, missing);
+  assert_usage_error (unreadable, missing);
+  assert_usage_error (import_from, "--from");
+  assert_usage_error (import_to, "--to");
+  assert_usage_error (export_to, "--to");
+}
+
+/* A corrupt collection is a usage error naming the file: a Postman file,
+ * and one request file in a Signet folder (the rest of it is fine). */
+static void
+test_corrupt_collection (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autofree char *corrupt = tmp_path ("corrupt.postman_collection.json");
+  g_autofree char *folder = tmp_path ("corrupt-folder");
+  g_autofree char *request_file = NULL;
+  g_autoptr(SignetTestCliRun) import = NULL;
+  g_autoptr(SignetTestCliRun) file_run = NULL;
+  g_autoptr(SignetTestCliRun) folder_run = NULL;
+  g_autoptr(SignetTestCliRun) export = NULL;
+
+  g_assert_true (g_file_set_contents (corrupt, "{\"info\": {\"name\": \"Pets\"}, \"item\": [", -1, NULL));
+  file_run = run_command ("run", corrupt, NULL);
+  assert_usage_error (file_run, corrupt);
+  g_assert_nonnull (strstr (file_run->err, "not valid JSON"));
+
+  import = run_command ("import", "--from", "postman", collection, "--to", folder, NULL);
+  g_assert_cmpint (import->status, ==, 0);
+  request_file = g_build_filename (folder, "requests", "Pets", "list-pets.json", NULL);
+  g_assert_true (g_file_test (request_file, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_set_contents (request_file, "{\"version\": 1, \"name\": ", -1, NULL));
+  folder_run = run_command ("run", folder, NULL);
+  assert_usage_error (folder_run, "requests/Pets/list-pets.json");
+  export = run_command ("export", "--to", "postman", folder, NULL);
+  assert_usage_error (export, "requests/Pets/list-pets.json");
+}
+
+/* Import, run, export, import again: every form gives the same results. */
+static void
+test_round_trip (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autofree char *imported = tmp_path ("imported");
+  g_autofree char *exported = tmp_path ("exported.postman_collection.json");
+  g_autofree char *reimported = tmp_path ("reimported");
+  g_autofree char *unsigned_file = NULL;
+  g_autofree char *create_file = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SignetTestCliRun) original = run_collection (collection, FIXTURE_SECRET, NULL);
+  g_autoptr(SignetTestCliRun) import = run_command ("import", "--from", "postman", collection,
+                                                    "--to", imported, NULL);
+  g_autoptr(SignetTestCliRun) import_again = run_command ("import", "--from", "postman", collection,
+                                                          "--to", imported, NULL);
+  g_autoptr(SignetTestCliRun) from_folder = run_collection (imported, FIXTURE_SECRET, "--env", "imported", NULL);
+  g_autoptr(SignetTestCliRun) export = run_command ("export", "--to", "postman", imported, "--env", "imported",
+                                                    "--output", exported, NULL);
+  g_autoptr(SignetTestCliRun) from_export = run_collection (exported, FIXTURE_SECRET, NULL);
+  g_autoptr(SignetTestCliRun) reimport = run_command ("import", "--from", "postman", exported,
+                                                      "--to", reimported, NULL);
+  g_autoptr(SignetTestCliRun) from_reimport = run_collection (reimported, FIXTURE_SECRET, "--env", "imported",
+                                                              NULL);
+  g_autoptr(SignetTestCliRun) wrong_from_folder = run_collection (imported, WRONG_SECRET, "--env", "imported",
+                                                                  NULL);
+  g_autoptr(SignetTestCliRun) wrong_original = run_collection (collection, WRONG_SECRET, NULL);
+
+  g_assert_cmpint (original->status, ==, 0);
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_true (g_str_has_prefix (import->out, "Imported 5 requests into "));
+  /* an import never writes over a folder */
+  assert_usage_error (import_again, "not empty");
+
+  /* the keys stay {{references}}; the expected status is saved */
+  unsigned_file = g_build_filename (imported, "requests", "unsigned-is-refused.json", NULL);
+  g_assert_true (g_file_get_contents (unsigned_file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"expect\" : {\n    \"status\" : 403\n  }"));
+  g_clear_pointer (&text, g_free);
+  create_file = g_build_filename (imported, "requests", "Pets", "create-pet.json", NULL);
+  g_assert_true (g_file_get_contents (create_file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"keyRef\" : \"{{secretKey}}\""));
+  g_assert_nonnull (strstr (text, "\"accessKeyId\" : \"{{accessKey}}\""));
+  assert_no_secret (text);
+
+  g_assert_cmpint (from_folder->status, ==, 0);
+  assert_same_results (original->out, from_folder->out);
+  g_assert_cmpint (export->status, ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+  assert_no_secret (text);
+  g_assert_nonnull (strstr (text, "pm.response.to.have.status(403)"));
+  g_assert_cmpint (from_export->status, ==, 0);
+  assert_same_results (original->out, from_export->out);
+  g_assert_cmpint (reimport->status, ==, 0);
+  g_assert_cmpint (from_reimport->status, ==, 0);
+  assert_same_results (original->out, from_reimport->out);
+
+  g_assert_cmpint (wrong_from_folder->status, ==, 1);
+  assert_same_results (wrong_original->out, wrong_from_folder->out);
+}
+
+/* A Signet request that names no key reference signs with AWS_* from the
+ * environment, access key ID included; without them it fails, unsent. */
+static void
+test_environment_keys (void)
+{
+  g_autofree char *folder = tmp_path ("env-keys");
+  g_autofree char *requests = g_build_filename (folder, "requests", NULL);
+  g_autofree char *request_file = g_build_filename (requests, "list-pets.json", NULL);
+  g_autofree char *base_url = g_strconcat ("baseUrl=", fixture->stage_url, NULL);
+  const char *env[] = { "AWS_ACCESS_KEY_ID=" FIXTURE_KEY, "AWS_SECRET_ACCESS_KEY=" FIXTURE_SECRET, NULL };
+  g_autoptr(SignetTestCliRun) with_env = NULL;
+  g_autoptr(SignetTestCliRun) without = NULL;
+  guint allowed = count_allowed ();
+
+  g_assert_cmpint (g_mkdir_with_parents (requests, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (request_file,
+                                      "{\"version\": 1, \"name\": \"List pets\", \"method\": \"GET\",\n"
+                                      " \"url\": \"{{baseUrl}}/pets\",\n"
+                                      " \"auth\": {\"kind\": \"aws-sigv4\", \"region\": \"us-west-2\"},\n"
+                                      " \"expect\": {\"status\": 200}}\n", -1, NULL));
+  with_env = run_command_with_env (env, "run", folder, "--var", base_url, NULL);
+  without = run_command ("run", folder, "--var", base_url, NULL);
+
+  g_assert_cmpint (with_env->status, ==, 0);
+  g_assert_nonnull (strstr (with_env->out, "PASS  List pets  GET "));
+  g_assert_cmpuint (count_allowed (), ==, allowed + 1);
+  g_assert_cmpint (without->status, ==, 1);
+  g_assert_nonnull (strstr (without->out, "FAIL  List pets  GET "));
+  g_assert_nonnull (strstr (without->out, "(No keys to sign with"));
+}
+
+static void
+test_export_curl (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autoptr(SignetTestCliRun) run = run_command ("export", "--to", "curl", collection, NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_str_has_prefix (run->out, "# Echo Zoë\ncurl "));
+  g_assert_cmpuint (count_lines_with (run->out, "# "), ==, N_REQUESTS);
+  g_assert_nonnull (strstr (run->out, "\n# Pets/Create pet\ncurl "));
+  g_assert_nonnull (strstr (run->out, "--aws-sigv4"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *remove_tmp[] = { "rm", "-rf", NULL, NULL };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("signet-cli-run-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture = signet_test_fixture_start (NULL);
+
+  g_test_add_func ("/signet/cli-run/postman-signed", test_postman_signed);
+  g_test_add_func ("/signet/cli-run/wrong-secret", test_wrong_secret);
+  g_test_add_func ("/signet/cli-run/unknown-variable", test_unknown_variable);
+  g_test_add_func ("/signet/cli-run/connection-refused", test_connection_refused);
+  g_test_add_func ("/signet/cli-run/folder", test_folder);
+  g_test_add_func ("/signet/cli-run/iterations", test_iterations);
+  g_test_add_func ("/signet/cli-run/reporter-json", test_reporter_json);
+  g_test_add_func ("/signet/cli-run/reporter-junit", test_reporter_junit);
+  g_test_add_func ("/signet/cli-run/usage-errors", test_usage_errors);
+  g_test_add_func ("/signet/cli-run/corrupt-collection", test_corrupt_collection);
+  g_test_add_func ("/signet/cli-run/round-trip", test_round_trip);
+  g_test_add_func ("/signet/cli-run/environment-keys", test_environment_keys);
+  g_test_add_func ("/signet/cli-run/export-curl", test_export_curl);
+
+  status = g_test_run ();
+
+  signet_test_fixture_stop (fixture);
+  remove_tmp[2] = tmp_dir;
+  g_assert_true (g_spawn_sync (NULL, (char **) remove_tmp, NULL, G_SPAWN_SEARCH_PATH,
+                               NULL, NULL, NULL, NULL, NULL, NULL));
+  g_free (tmp_dir);
+  return status;
+}
