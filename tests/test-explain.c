@@ -6,6 +6,7 @@
 
 #include "signet-client.h"
 #include "signet-explain.h"
+#include "signet-test-async.h"
 #include "signet-test-fixture.h"
 
 /* The explainer on real answers from the API Gateway fixture: every case
@@ -76,16 +77,6 @@ request_for (Fixture    *fixture,
 }
 
 static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static void
 send_wire (Fixture                 *fixture,
            const SignetWireRequest *request,
            const SignetAwsAuth     *auth)
@@ -95,10 +86,9 @@ send_wire (Fixture                 *fixture,
 
   g_clear_pointer (&fixture->sent_at, g_date_time_unref);
   fixture->sent_at = g_date_time_new_now_utc ();
-  signet_client_send_async (fixture->client, request, auth, NULL, on_sent, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  fixture->exchange = signet_client_send_finish (fixture->client, result, &error);
+  signet_client_send_async (fixture->client, request, auth, NULL, signet_test_store_result_cb, &result);
+  fixture->exchange = signet_client_send_finish (fixture->client, signet_test_wait_for_result (&result),
+                                                 &error);
   g_assert_no_error (error);
 }
 
