@@ -10,6 +10,7 @@
 #include "signet-client.h"
 #include "signet-credential-store.h"
 #include "signet-error.h"
+#include "signet-explain.h"
 #include "signet-redact.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
@@ -93,6 +94,22 @@ print_response_head (FILE                 *stream,
   fprintf (stream, "%s\r\n", prefix);
 }
 
+/* After the response, for --verbose: what an auth answer means. */
+static void
+print_explanation (const SignetExchange *exchange,
+                   GDateTime            *sent_at)
+{
+  g_autoptr(SignetExplanation) explanation = signet_explain (exchange, sent_at);
+  g_autofree char *text = signet_explanation_to_text (explanation);
+  g_auto(GStrv) lines = NULL;
+
+  if (text[0] == '\0')
+    return;
+  lines = g_strsplit (g_strchomp (text), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_printerr ("! %s\n", lines[i]);
+}
+
 static int
 exit_status_for_error (const GError *error)
 {
@@ -135,6 +152,7 @@ signet_cli_send (int    argc,
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(GAsyncResult) sent = NULL;
   g_autoptr(SignetExchange) exchange = NULL;
+  g_autoptr(GDateTime) sent_at = NULL;
   int status = SIGNET_CLI_EXIT_USAGE;
   gsize body_size = 0;
   const char *body;
@@ -182,6 +200,7 @@ signet_cli_send (int    argc,
 
   session = soup_session_new_with_options ("timeout", (guint) timeout, NULL);
   client = signet_client_new (session);
+  sent_at = g_date_time_new_now_utc ();
   signet_client_send_async (client, request, auth, NULL, signet_cli_store_result, &sent);
   exchange = signet_client_send_finish (client, signet_cli_wait_for (&sent), &error);
   if (exchange == NULL)
@@ -208,6 +227,8 @@ signet_cli_send (int    argc,
   body = g_bytes_get_data (exchange->body, &body_size);
   fwrite (body, 1, body_size, stdout);
   fflush (stdout);
+  if (verbose)
+    print_explanation (exchange, sent_at);
 
   status = (fail && exchange->status >= 400) ? SIGNET_CLI_EXIT_HTTP_ERROR : SIGNET_CLI_EXIT_OK;
 

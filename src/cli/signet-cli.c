@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "signet-cli-audit.h"
 #include "signet-cli-credential.h"
 #include "signet-cli-import-export.h"
 #include "signet-cli-run.h"
@@ -23,6 +24,7 @@ static const SignetCliCommand commands[] = {
   { "sign", signet_cli_sign, "Sign a request with AWS Signature Version 4 and print it" },
   { "send", signet_cli_send, "Send a request, signed, and print the response" },
   { "credential", signet_cli_credential, "Add, list or remove AWS credentials in the system keyring" },
+  { "audit", signet_cli_audit, "Check that every endpoint refuses callers who are not signed in" },
   { "run", signet_cli_run, "Run a collection's requests in order and check their answers" },
   { "import", signet_cli_import, "Write a Signet collection from Postman, OpenAPI or curl" },
   { "export", signet_cli_export, "Write a collection as Postman v2.1 or curl commands" },
