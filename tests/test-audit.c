@@ -10,6 +10,7 @@
 #include "signet-error.h"
 #include "signet-import-openapi.h"
 #include "signet-test-async.h"
+#include "signet-test-files.h"
 #include "signet-test-fixture.h"
 
 /* The access check against the API Gateway fixture: the PetStore export
@@ -337,24 +338,6 @@ test_path_example (Fixture       *fixture,
   g_assert_cmpuint (count_logged (log, "GET", "/test/pets/3", -1), ==, 4);
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                               NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_assert_true (g_file_delete (file, NULL, NULL));
-}
-
 /* A collection folder, its URL's server a variable. */
 static void
 test_collection (Fixture       *fixture,
@@ -399,7 +382,7 @@ test_collection (Fixture       *fixture,
   assert_verdict (fixture, "GET", "/pets", SIGNET_AUDIT_VERDICT_PROTECTED);
   g_assert_cmpstr (signet_audit_endpoint_get_name (find (fixture, "GET", "/pets")), ==, "List pets");
 
-  remove_tree (dir);
+  signet_test_remove_tree (dir);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "signet-environment.h"
 #include "signet-test-async.h"
 #include "signet-test-cli.h"
+#include "signet-test-files.h"
 #include "signet-test-fixture.h"
 #include "signet-test-keyring.h"
 
@@ -45,31 +46,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                               NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GFile) tmp = g_file_new_for_path (fixture->tmp_dir);
 
   signet_test_fixture_stop (fixture->fixture);
-  remove_tree (tmp);
+  signet_test_remove_tree (tmp);
   g_free (fixture->petstore);
   g_free (fixture->tmp_dir);
 }

@@ -157,9 +157,8 @@ static char *
 to_json (GListModel *endpoints)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  GString *text;
+  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "summary");
@@ -204,12 +203,8 @@ to_json (GListModel *endpoints)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = g_string_new (NULL);
-  json_generator_to_gstring (generator, text);
-  g_string_append_c (text, '\n');
-  return g_string_free (text, FALSE);
+  text = json_to_string (root, TRUE);
+  return g_strconcat (text, "\n", NULL);
 }
 
 static char *

@@ -353,7 +353,6 @@ policy_for (const char *action,
             const char *resource_arn)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
@@ -373,10 +372,7 @@ policy_for (const char *action,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  return json_to_string (root, TRUE);
 }
 
 /* "User: <arn> is not authorized to perform: <action> on resource: <arn>[ with an explicit deny]" */
