@@ -354,8 +354,12 @@ test_autosave (void)
 
   g_assert_true (load (history, &error));
   /* the add saves by itself; a later explicit save runs behind it */
+  g_assert_false (signet_history_get_saving (history));
   signet_history_add (history, entry);
+  g_assert_true (signet_history_get_saving (history));
   save (history);
+  while (signet_history_get_saving (history))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (load (reloaded, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 1);

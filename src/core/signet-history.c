@@ -40,6 +40,7 @@ struct _SignetHistory
   guint64    generation;
   GMutex     write_lock;
   guint64    written_generation;
+  guint      n_saving;
 };
 
 static void signet_history_list_model_init (GListModelInterface *iface);
@@ -53,6 +54,7 @@ enum {
   PROP_FILE,
   PROP_MAX_ENTRIES,
   PROP_ERROR,
+  PROP_SAVING,
   N_PROPS
 };
 
@@ -189,6 +191,23 @@ save_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SignetHistory *self = SIGNET_HISTORY (source);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (--self->n_saving == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /**
  * signet_history_save_async:
  * @self: a #SignetHistory
@@ -202,13 +221,16 @@ signet_history_save_async (SignetHistory       *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
   SaveData *data;
 
   g_return_if_fail (SIGNET_IS_HISTORY (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, signet_history_save_async);
+  worker = g_task_new (self, cancellable, save_done, task);
+  g_task_set_source_tag (worker, signet_history_save_async);
 
   /* Entries never change once made: the worker may read them. */
   data = g_new0 (SaveData, 1);
@@ -216,8 +238,10 @@ signet_history_save_async (SignetHistory       *self,
   for (guint i = 0; i < self->entries->len; i++)
     g_ptr_array_add (data->entries, g_object_ref (g_ptr_array_index (self->entries, i)));
   data->generation = ++self->generation;
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_thread);
+  g_task_set_task_data (worker, data, (GDestroyNotify) save_data_free);
+  if (self->n_saving++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+  g_task_run_in_thread (worker, save_thread);
 }
 
 gboolean
@@ -543,6 +567,9 @@ signet_history_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_string (value, self->error);
       break;
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->n_saving > 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -592,6 +619,10 @@ signet_history_class_init (SignetHistoryClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_string ("error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Whether a save is under way: the application stays until it is done. */
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -665,4 +696,11 @@ signet_history_get_error (SignetHistory *self)
 {
   g_return_val_if_fail (SIGNET_IS_HISTORY (self), NULL);
   return self->error;
+}
+
+gboolean
+signet_history_get_saving (SignetHistory *self)
+{
+  g_return_val_if_fail (SIGNET_IS_HISTORY (self), FALSE);
+  return self->n_saving > 0;
 }

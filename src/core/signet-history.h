@@ -24,6 +24,7 @@ guint          signet_history_get_max_entries (SignetHistory       *self);
 void           signet_history_set_max_entries (SignetHistory       *self,
                                                guint                max_entries);
 const char    *signet_history_get_error       (SignetHistory       *self);
+gboolean       signet_history_get_saving      (SignetHistory       *self);
 void           signet_history_add             (SignetHistory       *self,
                                                SignetHistoryEntry  *entry);
 void           signet_history_clear           (SignetHistory       *self);
