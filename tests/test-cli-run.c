@@ -185,7 +185,9 @@ test_postman_signed (void)
   g_autofree char *find_line = NULL;
 
   g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->err, ==, "");
+  /* what Signet does not run, said once */
+  g_assert_cmpstr (run->err, ==, "signet-cli: warning: “Unsigned is refused” has scripts, which were "
+                                 "not imported (but for pm.response.to.have.status)\n");
   lines = result_lines (run->out);
   g_assert_cmpuint (lines->len, ==, N_REQUESTS);
   g_assert_cmpuint (count_lines_with (run->out, "PASS  "), ==, N_REQUESTS);
@@ -284,16 +286,17 @@ test_iterations (void)
   g_assert_nonnull (strstr (run->out, "\n15 requests, 15 passed, 0 failed (3 iterations, "));
 }
 
+/* @text as a JSON object, kept alive by @node. */
 static JsonObject *
-parse_json (JsonParser *parser,
-            const char *text)
+object_from_json (JsonNode   **node,
+                  const char  *text)
 {
   g_autoptr(GError) error = NULL;
 
-  json_parser_load_from_data (parser, text, -1, &error);
+  *node = json_from_string (text, &error);
   g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (*node));
+  return json_node_get_object (*node);
 }
 
 static void
@@ -304,8 +307,8 @@ test_reporter_json (void)
   g_autoptr(SignetTestCliRun) to_file = run_collection (collection, WRONG_SECRET, "--reporter", "json",
                                                         "--report", report_path, NULL);
   g_autoptr(SignetTestCliRun) to_stdout = run_collection (collection, FIXTURE_SECRET, "-r", "json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonParser) stdout_parser = json_parser_new ();
+  g_autoptr(JsonNode) file_json = NULL;
+  g_autoptr(JsonNode) stdout_json = NULL;
   g_autofree char *report = NULL;
   JsonObject *root, *summary, *first, *unsigned_result;
   JsonArray *results;
@@ -313,7 +316,7 @@ test_reporter_json (void)
   g_assert_cmpint (to_file->status, ==, 1);
   g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
   assert_no_secret (report);
-  root = parse_json (parser, report);
+  root = object_from_json (&file_json, report);
   g_assert_cmpstr (json_object_get_string_member (root, "collection"), ==, "Pets");
   summary = json_object_get_object_member (root, "summary");
   g_assert_cmpint (json_object_get_int_member (summary, "requests"), ==, N_REQUESTS);
@@ -341,7 +344,7 @@ test_reporter_json (void)
 
   /* without --report, standard output is the report alone: lines go to stderr */
   g_assert_cmpint (to_stdout->status, ==, 0);
-  root = parse_json (stdout_parser, to_stdout->out);
+  root = object_from_json (&stdout_json, to_stdout->out);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "summary"), "passed"),
                    ==, N_REQUESTS);
   g_assert_cmpuint (count_lines_with (to_stdout->err, "PASS  "), ==, N_REQUESTS);

@@ -69,15 +69,13 @@ static SignetImportResult *
 load_postman (const char  *path,
               GError     **error)
 {
-  g_autoptr(GBytes) data = signet_cli_read_file_or_stdin (path, error);
   gsize length = 0;
-  const char *text;
+  g_autofree char *text = signet_cli_read_text (path, &length, error);
   SignetImportResult *contents;
 
-  if (data == NULL)
+  if (text == NULL)
     return NULL;
-  text = g_bytes_get_data (data, &length);
-  contents = signet_import_postman (text != NULL ? text : "", length, error);
+  contents = signet_import_postman (text, length, error);
   if (contents == NULL)
     g_prefix_error (error, "%s: ", path);
   return contents;
@@ -115,6 +113,16 @@ signet_cli_collection_free (SignetCliCollection *collection)
   g_free (collection->path);
   g_clear_object (&collection->contents);
   g_free (collection);
+}
+
+/* What an importer could not take as it was, one line each on stderr. */
+void
+signet_cli_print_import_warnings (SignetImportResult *contents)
+{
+  const char * const *warnings = signet_import_result_get_warnings (contents);
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr ("signet-cli: warning: %s\n", warnings[i]);
 }
 
 /**
@@ -163,14 +171,12 @@ signet_cli_collection_load_environment (SignetCliCollection  *collection,
     }
   else
     {
-      g_autoptr(GBytes) data = signet_cli_read_file_or_stdin (name, error);
       gsize length = 0;
-      const char *text;
+      g_autofree char *text = signet_cli_read_text (name, &length, error);
 
-      if (data == NULL)
+      if (text == NULL)
         return NULL;
-      text = g_bytes_get_data (data, &length);
-      environment = signet_import_postman_environment (text != NULL ? text : "", length, error);
+      environment = signet_import_postman_environment (text, length, error);
       if (environment == NULL)
         g_prefix_error (error, "%s: ", name);
       return environment;

@@ -18,6 +18,7 @@ typedef struct
 SignetCliCollection *signet_cli_collection_load             (const char           *path,
                                                              GError              **error);
 void                 signet_cli_collection_free             (SignetCliCollection  *collection);
+void                 signet_cli_print_import_warnings       (SignetImportResult   *contents);
 char                *signet_cli_collection_dup_folder       (SignetCliCollection  *collection,
                                                              guint                 index);
 SignetEnvironment   *signet_cli_collection_load_environment (SignetCliCollection  *collection,

@@ -47,17 +47,12 @@ import_source (const char  *from,
                const char  *path,
                GError     **error)
 {
-  g_autoptr(GBytes) data = signet_cli_read_file_or_stdin (path, error);
-  g_autofree char *text = NULL;
-  SignetImportResult *result;
   gsize length = 0;
-  const char *bytes;
+  g_autofree char *text = signet_cli_read_text (path, &length, error);
+  SignetImportResult *result;
 
-  if (data == NULL)
+  if (text == NULL)
     return NULL;
-  /* NUL-terminated for the curl importer */
-  bytes = g_bytes_get_data (data, &length);
-  text = g_strndup (bytes, length);
   if (g_str_equal (from, "postman"))
     result = signet_import_postman (text, length, error);
   else if (g_str_equal (from, "openapi"))
@@ -170,10 +165,7 @@ save_variables (SignetImportResult  *imported,
 static void
 print_left_out (SignetImportResult *imported)
 {
-  const char * const *warnings = signet_import_result_get_warnings (imported);
-
-  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    g_printerr ("signet-cli: warning: %s\n", warnings[i]);
+  signet_cli_print_import_warnings (imported);
   for (guint i = 0; i < signet_import_result_get_n_secrets (imported); i++)
     g_printerr ("signet-cli: not written: the %s in %s; keep it in the keyring "
                 "(“signet-cli credential add NAME”)\n",

@@ -122,6 +122,27 @@ signet_cli_read_file_or_stdin (const char  *path,
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
+/**
+ * signet_cli_read_text:
+ * @path: a file, or "-" for standard input
+ * @length: (out): the length of the text
+ *
+ * Returns: (transfer full) (nullable): the contents with a NUL after them
+ */
+char *
+signet_cli_read_text (const char  *path,
+                      gsize       *length,
+                      GError     **error)
+{
+  g_autoptr(GBytes) data = signet_cli_read_file_or_stdin (path, error);
+  const char *bytes;
+
+  if (data == NULL)
+    return NULL;
+  bytes = g_bytes_get_data (data, length);
+  return g_strndup (bytes, *length);
+}
+
 /* Like curl, several -d are joined with '&'. */
 static GBytes *
 build_body (char   **data,

@@ -47,5 +47,8 @@ GDateTime         *signet_cli_request_options_signing_time (SignetCliRequestOpti
 void               signet_cli_request_options_explain_error (GError                *error);
 GBytes            *signet_cli_read_file_or_stdin         (const char              *path,
                                                          GError                 **error);
+char              *signet_cli_read_text                  (const char              *path,
+                                                         gsize                   *length,
+                                                         GError                 **error);
 
 G_END_DECLS

@@ -318,6 +318,8 @@ signet_cli_run (int    argc,
       signet_runner_set_default_credential (runner, &credential);
     }
   add_requests (runner, collection, options.folder);
+  /* once the command line is known to be good: a usage error stays one line */
+  signet_cli_print_import_warnings (collection->contents);
 
   if (reporter != REPORTER_CLI && options.report == NULL)
     printer.lines = stderr;

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <json-glib/json-glib.h>
-
+#include "signet-request-json.h"
 #include "signet-run-report.h"
 
 /* Reports of a run for CI: JSON for scripts, JUnit XML for the test views
@@ -87,10 +86,8 @@ char *
 signet_run_report_to_json (const SignetRunReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   guint failed = signet_run_report_count_failed (report);
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   add_member_string (builder, "collection", report->collection);
@@ -112,11 +109,7 @@ signet_run_report_to_json (const SignetRunReport *report)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return signet_json_to_file_text (root);
 }
 
 static void
