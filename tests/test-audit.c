@@ -9,6 +9,7 @@
 #include "signet-collection.h"
 #include "signet-error.h"
 #include "signet-import-openapi.h"
+#include "signet-import-postman.h"
 #include "signet-test-async.h"
 #include "signet-test-files.h"
 #include "signet-test-fixture.h"
@@ -385,6 +386,38 @@ test_collection (Fixture       *fixture,
   signet_test_remove_tree (dir);
 }
 
+/* A Postman collection: `:name` path variables, and the scope given to
+ * the audit because the URL's host names none. */
+static void
+test_postman (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *document =
+    "{\"info\":{\"name\":\"Pets\",\"schema\":"
+    "\"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\"},"
+    "\"item\":[{\"name\":\"Get a pet\",\"request\":{\"method\":\"GET\",\"url\":\"{{baseUrl}}/pets/:petId\"}}]}";
+  g_autoptr(SignetAwsAuth) auth = signet_aws_auth_new (FIXTURE_KEY, FIXTURE_SECRET, NULL);
+  g_autoptr(GHashTable) variables = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SignetImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  SignetAuditSource source = { signet_variables_lookup_table, variables, NULL };
+
+  auth->region = g_strdup (FIXTURE_REGION);
+  auth->service = g_strdup (FIXTURE_SERVICE);
+  signet_audit_set_auth (fixture->audit, auth);
+  g_hash_table_insert (variables, (char *) "baseUrl", fixture->fixture->stage_url);
+  g_hash_table_insert (variables, (char *) "petId", (char *) "2");
+  result = signet_import_postman (document, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (signet_audit_add_import_result (fixture->audit, result, NULL, &source, &error));
+  g_assert_no_error (error);
+  run_ok (fixture);
+  assert_verdict (fixture, "GET", "/pets/:petId", SIGNET_AUDIT_VERDICT_PROTECTED);
+  log = read_log (fixture);
+  g_assert_cmpuint (count_logged (log, "GET", "/test/pets/2", -1), ==, 4);
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
@@ -546,6 +579,7 @@ main (int    argc,
   ADD ("variables-and-bodies", test_variables_and_bodies, NULL);
   ADD ("path-example", test_path_example, NULL);
   ADD ("collection", test_collection, NULL);
+  ADD ("postman", test_postman, NULL);
   ADD ("cancel", test_cancel, NULL);
   ADD ("reports", test_reports, open_post);
   ADD ("remote-hosts", test_remote_hosts, NULL);

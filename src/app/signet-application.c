@@ -6,6 +6,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "signet-application.h"
+#include "signet-preferences-window.h"
 #include "signet-window.h"
 
 struct _SignetApplication
@@ -59,6 +60,10 @@ signet_application_about_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
+  static const char *developers[] = {
+    "The Signet developers https://github.com/signetapp/signet/graphs/contributors",
+    NULL
+  };
   SignetApplication *self = user_data;
   GtkWindow *about;
 
@@ -69,6 +74,8 @@ signet_application_about_action (GSimpleAction *action,
   adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
   adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("The Signet developers"));
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), _("© 2026 The Signet developers"));
   adw_about_window_set_website (ADW_ABOUT_WINDOW (about),
                                 "https://github.com/signetapp/signet");
   adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about),
@@ -79,10 +86,24 @@ signet_application_about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+static void
+signet_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  SignetApplication *self = user_data;
+  GtkWidget *preferences = signet_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", signet_application_quit_action },
   { "new-window", signet_application_new_window_action },
   { "about", signet_application_about_action },
+  { "preferences", signet_application_preferences_action },
 };
 
 static const struct {
@@ -91,7 +112,33 @@ static const struct {
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.new-window", { "<Control><Shift>n", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
 };
+
+/* The style the user chose in Preferences, over the system's. */
+static void
+signet_application_apply_color_scheme (SignetApplication *self)
+{
+  AdwColorScheme scheme;
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case SIGNET_COLOR_SCHEME_LIGHT:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+
+    case SIGNET_COLOR_SCHEME_DARK:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+
+    case SIGNET_COLOR_SCHEME_FOLLOW:
+    default:
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
 
 static void
 signet_application_startup (GApplication *application)
@@ -107,6 +154,10 @@ signet_application_startup (GApplication *application)
 
   g_clear_object (&self->settings);
   self->settings = g_settings_new (APP_ID);
+  signet_application_apply_color_scheme (self);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (signet_application_apply_color_scheme), self,
+                           G_CONNECT_SWAPPED);
   /* One session for every window: connections are shared and reused. */
   if (self->client == NULL)
     {

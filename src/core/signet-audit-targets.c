@@ -247,8 +247,50 @@ report_path (const char *url)
   return length > 0 ? g_strndup (path, length) : g_strdup ("/");
 }
 
-/* Fills `{name}` (and greedy `{name+}`) from the examples, the variables,
- * or the placeholder; `{{variables}}` were expanded before. */
+/* A parameter's value: the document's example, the variable, or the placeholder. */
+static char *
+parameter_value (const char              *name,
+                 GHashTable              *examples,
+                 const SignetAuditSource *source)
+{
+  const char *value = NULL;
+
+  if (examples != NULL)
+    value = g_hash_table_lookup (examples, name);
+  if (value == NULL && source->lookup != NULL)
+    value = source->lookup (name, source->lookup_data);
+  return g_uri_escape_string (value != NULL ? value : PLACEHOLDER, NULL, FALSE);
+}
+
+/* Where the next path parameter starts: `{name}` (OpenAPI; `{name+}` is
+ * API Gateway's greedy one) or a `/:name` segment (Postman). */
+static const char *
+next_parameter (const char  *p,
+                const char **name_start,
+                const char **name_end,
+                const char **after)
+{
+  for (; *p != '\0'; p++)
+    {
+      if (p[0] == '{' && p[1] != '{' && p[1] != '}' && strchr (p + 1, '}') != NULL)
+        {
+          *name_start = p + 1;
+          *after = strchr (p + 1, '}') + 1;
+          *name_end = (*after)[-2] == '+' ? *after - 2 : *after - 1;
+          return p;
+        }
+      if (p[0] == '/' && p[1] == ':' && (g_ascii_isalpha (p[2]) || p[2] == '_'))
+        {
+          *name_start = p + 2;
+          *name_end = *name_start + strcspn (*name_start, "/?#");
+          *after = *name_end;
+          return p + 1;
+        }
+    }
+  return NULL;
+}
+
+/* Fills the path parameters; `{{variables}}` were expanded before. */
 static char *
 fill_path_parameters (const char              *url,
                       GHashTable              *examples,
@@ -256,28 +298,16 @@ fill_path_parameters (const char              *url,
 {
   GString *filled = g_string_new (NULL);
   const char *p = url;
-  const char *open;
+  const char *start, *name_start, *name_end, *after;
 
-  while ((open = strchr (p, '{')) != NULL)
+  while ((start = next_parameter (p, &name_start, &name_end, &after)) != NULL)
     {
-      const char *close = strchr (open + 1, '}');
-      g_autofree char *name = NULL;
-      g_autofree char *escaped = NULL;
-      const char *value = NULL;
+      g_autofree char *name = g_strndup (name_start, name_end - name_start);
+      g_autofree char *value = parameter_value (name, examples, source);
 
-      if (close == NULL || open[1] == '{' || close == open + 1)
-        break;
-      g_string_append_len (filled, p, open - p);
-      name = g_strndup (open + 1, close - open - 1);
-      if (g_str_has_suffix (name, "+"))
-        name[strlen (name) - 1] = '\0';
-      if (examples != NULL)
-        value = g_hash_table_lookup (examples, name);
-      if (value == NULL && source->lookup != NULL)
-        value = source->lookup (name, source->lookup_data);
-      escaped = g_uri_escape_string (value != NULL ? value : PLACEHOLDER, NULL, FALSE);
-      g_string_append (filled, escaped);
-      p = close + 1;
+      g_string_append_len (filled, p, start - p);
+      g_string_append (filled, value);
+      p = after;
     }
   g_string_append (filled, p);
   return g_string_free (filled, FALSE);

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "signet-preferences-window.h"
+#include "signet-test-app.h"
+#include "signet-test-keyring.h"
+#include "signet-test-ui.h"
+
+/* The application's chrome: Preferences (bound to the settings both ways,
+ * the style applied through AdwStyleManager) and About, opened through
+ * their app.* actions as the primary menu does. */
+
+static GObject *
+preferences_child (GtkWindow  *preferences,
+                   const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                  SIGNET_TYPE_PREFERENCES_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkWindow *
+open_preferences (SignetApplication *app,
+                  GtkWindow         *window)
+{
+  GtkWindow *preferences;
+
+  g_assert_null (signet_test_find_toplevel (SIGNET_TYPE_PREFERENCES_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = signet_test_find_toplevel (SIGNET_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == window);
+  g_assert_true (gtk_window_get_modal (preferences));
+  signet_test_wait_for_frame (preferences);
+
+  return preferences;
+}
+
+static void
+settings_cb (SignetApplication *app,
+             GtkWindow         *window)
+{
+  GSettings *settings = signet_application_get_settings (app);
+  GtkWindow *preferences = open_preferences (app, window);
+  GtkAdjustment *timeout = GTK_ADJUSTMENT (preferences_child (preferences, "timeout_adjustment"));
+  GtkAdjustment *history = GTK_ADJUSTMENT (preferences_child (preferences, "history_adjustment"));
+  GtkSwitch *redirects = GTK_SWITCH (preferences_child (preferences, "redirects_switch"));
+
+  /* the rows show the settings... */
+  g_assert_cmpfloat (gtk_adjustment_get_value (timeout), ==, 30);
+  g_assert_cmpfloat (gtk_adjustment_get_value (history), ==, 500);
+  g_assert_true (gtk_switch_get_active (redirects));
+  g_settings_set_uint (settings, "request-timeout", 12);
+  g_assert_cmpfloat (gtk_adjustment_get_value (timeout), ==, 12);
+
+  /* ...and change them */
+  gtk_adjustment_set_value (timeout, 90);
+  g_assert_cmpuint (g_settings_get_uint (settings, "request-timeout"), ==, 90);
+  gtk_adjustment_set_value (history, 20);
+  g_assert_cmpuint (g_settings_get_uint (settings, "history-size"), ==, 20);
+  gtk_switch_set_active (redirects, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "follow-redirects"));
+
+  /* the schema's range holds: a timeout of 0 would never time out */
+  gtk_adjustment_set_value (timeout, 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "request-timeout"), ==, 1);
+
+  signet_test_close_and_wait (preferences);
+  g_settings_reset (settings, "request-timeout");
+  g_settings_reset (settings, "history-size");
+  g_settings_reset (settings, "follow-redirects");
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_preferences_settings (void)
+{
+  signet_test_run_app (settings_cb);
+}
+
+static void
+style_cb (SignetApplication *app,
+          GtkWindow         *window)
+{
+  GSettings *settings = signet_application_get_settings (app);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkWindow *preferences = open_preferences (app, window);
+  AdwComboRow *style_row = ADW_COMBO_ROW (preferences_child (preferences, "style_row"));
+
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "follow");
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  adw_combo_row_set_selected (style_row, 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, SIGNET_COLOR_SCHEME_DARK);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+
+  adw_combo_row_set_selected (style_row, 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, SIGNET_COLOR_SCHEME_LIGHT);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (style_manager));
+
+  /* a change from elsewhere (another window, dconf) shows in the row */
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 2);
+
+  signet_test_close_and_wait (preferences);
+  signet_test_close_and_wait (window);
+}
+
+static void
+style_restored_cb (SignetApplication *app,
+                   GtkWindow         *window)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_preferences_style (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  signet_test_run_app (style_cb);
+
+  /* remembered: the next start applies it before any window shows */
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_settings_set_string (settings, "color-scheme", "light");
+  signet_test_run_app (style_restored_cb);
+  g_settings_reset (settings, "color-scheme");
+}
+
+static void
+about_cb (SignetApplication *app,
+          GtkWindow         *window)
+{
+  AdwAboutWindow *about;
+  const char * const *developers;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = ADW_ABOUT_WINDOW (signet_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == window);
+
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Signet");
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  /* from meson's project version, through config.h */
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, "https://github.com/signetapp/signet");
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==,
+                   "https://github.com/signetapp/signet/issues");
+  developers = adw_about_window_get_developers (about);
+  g_assert_nonnull (developers);
+  g_assert_nonnull (developers[0]);
+  g_assert_nonnull (adw_about_window_get_copyright (about));
+
+  /* the icon is found, installed or not (the resource carries it) */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window))),
+                                          APP_ID));
+
+  signet_test_wait_for_frame (GTK_WINDOW (about));
+  signet_test_close_and_wait (GTK_WINDOW (about));
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_preferences_about (void)
+{
+  signet_test_run_app (about_cb);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/signet/preferences/settings", test_preferences_settings);
+  g_test_add_func ("/signet/preferences/style", test_preferences_style);
+  g_test_add_func ("/signet/preferences/about", test_preferences_about);
+
+  status = g_test_run ();
+  signet_test_keyring_remove (keyring_dir);
+  return status;
+}
