@@ -22,3 +22,15 @@ signet_test_remove_tree (GFile *file)
   g_file_delete (file, NULL, &error);
   g_assert_no_error (error);
 }
+
+void
+signet_test_assert_well_formed_xml (const char *text)
+{
+  static const GMarkupParser no_callbacks = { NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (g_markup_parse_context_parse (context, text, -1, &error))
+    g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}

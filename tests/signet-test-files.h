@@ -6,6 +6,9 @@
 G_BEGIN_DECLS
 
 /* Deletes @file and, for a folder, everything in it (a test's temp dir). */
-void signet_test_remove_tree (GFile *file);
+void signet_test_remove_tree            (GFile      *file);
+
+/* Fails the test unless @text is well-formed XML (a JUnit report, say). */
+void signet_test_assert_well_formed_xml (const char *text);
 
 G_END_DECLS
