@@ -8,6 +8,7 @@
 
 #include "signet-test-cli.h"
 #include "signet-test-fixture.h"
+#include "signet-test-keyring.h"
 
 /* `signet-cli run`, `import` and `export`, run as CI runs them, against
  * the API Gateway fixture (which checks signatures with botocore). */
@@ -442,6 +443,7 @@ test_usage_errors (void)
   g_autoptr(SignetTestCliRun) folder = run_command ("run", collection, "--folder", "Cats", NULL);
   g_autoptr(SignetTestCliRun) env = run_command ("run", collection, "--env", missing, NULL);
   g_autoptr(SignetTestCliRun) unreadable = run_command ("run", missing, NULL);
+  g_autoptr(SignetTestCliRun) not_collection = run_command ("run", tmp_dir, NULL);
   g_autoptr(SignetTestCliRun) import_from = run_command ("import", "--from", "har", collection,
                                                          "--to", missing, NULL);
   g_autoptr(SignetTestCliRun) import_to = run_command ("import", "--from", "postman", collection, NULL);
@@ -457,6 +459,7 @@ test_usage_errors (void)
   assert_usage_error (folder, "Cats");
   assert_usage_error (env, missing);
   assert_usage_error (unreadable, missing);
+  assert_usage_error (not_collection, "not a Signet collection folder");
   assert_usage_error (import_from, "--from");
   assert_usage_error (import_to, "--to");
   assert_usage_error (export_to, "--to");
@@ -585,6 +588,52 @@ test_environment_keys (void)
   g_assert_nonnull (strstr (without->out, "(No keys to sign with"));
 }
 
+/* A request that names a keyring credential (here through a variable)
+ * signs with it, as `send --credential` does; an unknown name fails it. */
+static void
+test_keyring_credential (void)
+{
+  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
+  g_autofree char *folder = tmp_path ("keyring");
+  g_autofree char *requests = g_build_filename (folder, "requests", NULL);
+  g_autofree char *request_file = g_build_filename (requests, "list-pets.json", NULL);
+  g_autofree char *base_url = g_strconcat ("baseUrl=", fixture->stage_url, NULL);
+  /* libsecret's file backend leaks an etag per file it reads: see tests/meson.build */
+  g_autofree char *asan = g_strconcat ("ASAN_OPTIONS=", g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                                       ":detect_leaks=0", NULL);
+  const char *env[] = { asan, NULL };
+  const char *add_args[] = { "credential", "add", "pets-tester", NULL };
+  g_autoptr(SignetTestCliRun) add = NULL;
+  g_autoptr(SignetTestCliRun) known = NULL;
+  g_autoptr(SignetTestCliRun) unknown = NULL;
+  guint allowed = count_allowed ();
+
+  add = signet_test_cli_run (env, FIXTURE_KEY "\n" FIXTURE_SECRET "\n", add_args);
+  g_assert_cmpint (add->status, ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (requests, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (request_file,
+                                      "{\"version\": 1, \"name\": \"List pets\", \"method\": \"GET\",\n"
+                                      " \"url\": \"{{baseUrl}}/pets\",\n"
+                                      " \"auth\": {\"kind\": \"aws-sigv4\", \"region\": \"us-west-2\",\n"
+                                      "          \"credentialName\": \"{{credential}}\"}}\n", -1, NULL));
+  known = run_command_with_env (env, "run", folder, "--var", base_url, "--var", "credential=pets-tester",
+                                NULL);
+  unknown = run_command_with_env (env, "run", folder, "--var", base_url, "--var", "credential=nobody",
+                                  NULL);
+
+  g_assert_cmpint (known->status, ==, 0);
+  g_assert_nonnull (strstr (known->out, "PASS  List pets  GET "));
+  g_assert_cmpuint (count_allowed (), ==, allowed + 1);
+  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_nonnull (strstr (unknown->out, "FAIL  List pets  GET "));
+  g_assert_nonnull (strstr (unknown->out, "nobody"));
+
+  signet_test_keyring_remove (keyring_dir);
+  g_unsetenv ("SECRET_BACKEND");
+  g_unsetenv ("SECRET_FILE_TEST_PATH");
+  g_unsetenv ("SECRET_FILE_TEST_PASSWORD");
+}
+
 static void
 test_export_curl (void)
 {
@@ -624,6 +673,7 @@ main (int    argc,
   g_test_add_func ("/signet/cli-run/corrupt-collection", test_corrupt_collection);
   g_test_add_func ("/signet/cli-run/round-trip", test_round_trip);
   g_test_add_func ("/signet/cli-run/environment-keys", test_environment_keys);
+  g_test_add_func ("/signet/cli-run/keyring-credential", test_keyring_credential);
   g_test_add_func ("/signet/cli-run/export-curl", test_export_curl);
 
   status = g_test_run ();

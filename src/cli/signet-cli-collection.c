@@ -8,6 +8,17 @@
 #include "signet-error.h"
 #include "signet-import-postman.h"
 
+/* A folder the app saved a collection in; running any other folder would
+ * pass with nothing run. */
+static gboolean
+is_collection_folder (GFile *dir)
+{
+  g_autoptr(GFile) info = g_file_get_child (dir, "collection.json");
+  g_autoptr(GFile) requests = g_file_get_child (dir, "requests");
+
+  return g_file_query_exists (info, NULL) || g_file_query_exists (requests, NULL);
+}
+
 /* A Signet collection folder, read as the app reads it (requests sorted
  * by folder, the top first, then name). A file that does not load makes
  * the whole collection fail: a run that silently skips a request would
@@ -24,6 +35,14 @@ load_folder (const char  *path,
   g_auto(GStrv) folders = NULL;
   GListModel *items;
   GPtrArray *errors;
+
+  if (!is_collection_folder (dir))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "%s is not a Signet collection folder: it has no collection.json or requests/",
+                   path);
+      return NULL;
+    }
 
   signet_collection_load_async (collection, NULL, signet_cli_store_result, &loaded);
   if (!signet_collection_load_finish (collection, signet_cli_wait_for (&loaded), error))
