@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "signet-test-cli.h"
+#include "signet-test-files.h"
 #include "signet-test-fixture.h"
 #include "signet-test-keyring.h"
 
@@ -652,7 +653,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  const char *remove_tmp[] = { "rm", "-rf", NULL, NULL };
+  g_autoptr(GFile) tmp = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -679,9 +680,8 @@ main (int    argc,
   status = g_test_run ();
 
   signet_test_fixture_stop (fixture);
-  remove_tmp[2] = tmp_dir;
-  g_assert_true (g_spawn_sync (NULL, (char **) remove_tmp, NULL, G_SPAWN_SEARCH_PATH,
-                               NULL, NULL, NULL, NULL, NULL, NULL));
+  tmp = g_file_new_for_path (tmp_dir);
+  signet_test_remove_tree (tmp);
   g_free (tmp_dir);
   return status;
 }
