@@ -432,6 +432,86 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_endpoint_signals, <, 3);
 }
 
+typedef struct
+{
+  guint in_flight;
+  guint most;
+} Counter;
+
+static gboolean
+answer_later (gpointer data)
+{
+  SoupServerMessage *message = data;
+  Counter *counter = g_object_get_data (G_OBJECT (message), "counter");
+
+  counter->in_flight--;
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_unpause (message);
+  g_object_unref (message);
+  return G_SOURCE_REMOVE;
+}
+
+/* Holds every request until the main loop turns again, counting how many
+ * are in at once. */
+static void
+count_in_flight (SoupServer        *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           data)
+{
+  Counter *counter = data;
+
+  counter->in_flight++;
+  counter->most = MAX (counter->most, counter->in_flight);
+  g_object_set_data (G_OBJECT (message), "counter", counter);
+  soup_server_message_pause (message);
+  g_idle_add (answer_later, g_object_ref (message));
+}
+
+/* One probe at a time means one request at the server at a time (the
+ * session itself would allow two per host). */
+static void
+test_concurrency_bound (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(SignetAudit) audit = signet_audit_new (NULL);
+  g_autoptr(SignetAwsAuth) auth = signet_aws_auth_new (FIXTURE_KEY, FIXTURE_SECRET, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  Counter counter = { 0, 0 };
+
+  soup_server_add_handler (server, NULL, count_in_flight, &counter, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  auth->region = g_strdup (FIXTURE_REGION);
+  auth->service = g_strdup (FIXTURE_SERVICE);
+  signet_audit_set_auth (audit, auth);
+  signet_audit_set_concurrency (audit, 1);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SignetRequest) request = signet_request_new ();
+      g_autoptr(SignetAuditEndpoint) endpoint = NULL;
+      g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%d/test/item%u",
+                                              g_uri_get_port (uris->data), i);
+
+      signet_request_set_url (request, url);
+      endpoint = signet_audit_endpoint_new ("item", "GET", "/item", request);
+      signet_audit_add_endpoint (audit, endpoint);
+    }
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  signet_audit_run_async (audit, NULL, signet_test_store_result_cb, &result);
+  g_assert_true (signet_audit_run_finish (audit, signet_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (signet_audit_get_n_probes_done (audit), ==, 12);
+  g_assert_cmpuint (counter.most, ==, 1);
+  /* Every probe got in: a server that lets everyone in is open. */
+  g_assert_cmpuint (signet_audit_count_verdict (audit, SIGNET_AUDIT_VERDICT_OPEN), ==, 3);
+}
+
 static void
 test_needs_credential (void)
 {
@@ -566,6 +646,7 @@ main (int    argc,
 
   g_test_add_func ("/signet/audit/url-is-local", test_url_is_local);
   g_test_add_func ("/signet/audit/needs-credential", test_needs_credential);
+  g_test_add_func ("/signet/audit/concurrency-bound", test_concurrency_bound);
   ADD ("locked-down", test_locked_down, NULL);
   ADD ("open-endpoint", test_open_endpoint, open_post);
   ADD ("weak-endpoint", test_weak_endpoint, weak_get);
