@@ -317,6 +317,30 @@ test_clock_ahead (Fixture       *fixture,
   g_assert_cmpint (fixture->explanation->clock_skew_seconds, <=, -898);
 }
 
+/* A presigned URL past its X-Amz-Expires: not a clock to set right. */
+static void
+test_presigned_expired (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SignetWireRequest) request = request_for (fixture, "GET", "/pets");
+  g_autoptr(SignetAwsAuth) auth = auth_for (fixture, FIXTURE_KEY, FIXTURE_SECRET, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) an_hour_ago = g_date_time_add_hours (now, -1);
+  g_autoptr(SignetSigv4Result) signing = NULL;
+  g_autoptr(SignetWireRequest) presigned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  auth->location = SIGNET_SIGV4_LOCATION_QUERY;
+  auth->expires = 60;
+  signing = signet_aws_auth_sign (auth, request, an_hour_ago, NULL, &error);
+  g_assert_no_error (error);
+  presigned = signet_sigv4_result_apply (signing, request);
+  send_wire (fixture, presigned, NULL);
+  explain (fixture, SIGNET_EXPLANATION_SIGNATURE_EXPIRED);
+  g_assert_true (fixture->explanation->was_signed);
+  g_assert_nonnull (strstr (fixture->explanation->details, "presigned URL has expired"));
+}
+
 static const SignetExplanationFix *
 only_fix (const SignetExplanation *explanation)
 {
@@ -496,6 +520,7 @@ main (int    argc,
   ADD ("mismatch-hides-session-token", test_mismatch_hides_session_token, NULL);
   ADD ("clock-behind", test_clock_behind, skew_ahead);
   ADD ("clock-ahead", test_clock_ahead, skew_behind);
+  ADD ("presigned-expired", test_presigned_expired, NULL);
   ADD ("wrong-region", test_wrong_region, NULL);
   ADD ("wrong-service", test_wrong_service, NULL);
   ADD ("unknown-key", test_unknown_key, NULL);

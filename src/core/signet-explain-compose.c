@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "signet-explain-private.h"
 
@@ -95,13 +96,25 @@ describe_skew (gint64 skew)
 }
 
 static void
-compose_clock (SignetExplanation *explanation)
+compose_clock (SignetExplanation    *explanation,
+               const SignetExchange *exchange)
 {
   g_autofree char *skew = NULL;
+  const char *query = exchange->sent->query;
+  gboolean presigned = query != NULL && strstr (query, "X-Amz-Signature=") != NULL;
+  gboolean clock_off = explanation->has_clock_skew &&
+                       ABS (explanation->clock_skew_seconds) > ALLOWED_SKEW_SECONDS;
 
   explanation->title = g_strdup (explanation->kind == SIGNET_EXPLANATION_SIGNATURE_EXPIRED
                                  ? _("The signature has expired")
                                  : _("The signature is not yet valid"));
+  if (presigned && !clock_off && explanation->kind == SIGNET_EXPLANATION_SIGNATURE_EXPIRED)
+    {
+      explanation->details = g_strdup (_("The presigned URL has expired: it was valid for "
+                                          "X-Amz-Expires seconds from its X-Amz-Date. Make a new "
+                                          "one."));
+      return;
+    }
   if (!explanation->has_clock_skew)
     {
       explanation->details = g_strdup (_("API Gateway accepts a signature for 5 minutes around its "
@@ -110,7 +123,7 @@ compose_clock (SignetExplanation *explanation)
       return;
     }
   skew = describe_skew (explanation->clock_skew_seconds);
-  if (ABS (explanation->clock_skew_seconds) > ALLOWED_SKEW_SECONDS)
+  if (clock_off)
     explanation->details =
       g_strdup_printf (_("%s (by its Date header), and API Gateway accepts a signature for 5 "
                          "minutes around its own clock. Set this machine's clock right (turn on "
@@ -238,7 +251,7 @@ signet_explain_compose (SignetExplanation    *explanation,
       break;
     case SIGNET_EXPLANATION_SIGNATURE_EXPIRED:
     case SIGNET_EXPLANATION_SIGNATURE_NOT_YET_CURRENT:
-      compose_clock (explanation);
+      compose_clock (explanation, exchange);
       break;
     case SIGNET_EXPLANATION_WRONG_REGION:
     case SIGNET_EXPLANATION_WRONG_SERVICE:
