@@ -58,6 +58,21 @@ signet_collection_list_new (GSettings *settings,
 }
 
 /**
+ * signet_collection_list_new_default:
+ * @settings: (nullable): where opened folders are remembered
+ *
+ * A list whose default folder is `$XDG_DATA_HOME/signet/collections`.
+ */
+SignetCollectionList *
+signet_collection_list_new_default (GSettings *settings)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "signet", "collections", NULL);
+  g_autoptr(GFile) default_dir = g_file_new_for_path (path);
+
+  return signet_collection_list_new (settings, default_dir);
+}
+
+/**
  * signet_collection_list_get_model:
  *
  * Returns: (transfer none): the open #SignetCollection objects

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (SignetCollectionList, signet_collection_list, SIGNET, COLL
 
 SignetCollectionList *signet_collection_list_new           (GSettings            *settings,
                                                             GFile                *default_dir);
+SignetCollectionList *signet_collection_list_new_default   (GSettings            *settings);
 GListModel           *signet_collection_list_get_model     (SignetCollectionList *self);
 GFile                *signet_collection_list_get_default_dir (SignetCollectionList *self);
 SignetCollection     *signet_collection_list_find          (SignetCollectionList *self,

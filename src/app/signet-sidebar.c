@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "signet-sidebar-folder.h"
 #include "signet-sidebar.h"
@@ -11,9 +12,9 @@
  *
  * The open collections as a tree: collections, their folders, requests.
  * A recycling GtkListView over a GtkTreeListModel whose child models are
- * filters over each collection's flat, sorted items: rows exist only
- * where the user expanded, and only the visible ones have widgets, so a
- * collection of 10,000 requests costs little. Below the tree, the files
+ * slices of each collection's flat items (sorted by folder, then name):
+ * rows exist only where the user expanded, and only the visible ones
+ * have widgets, so a collection of 10,000 requests costs little. Below the tree, the files
  * that could not be read, each named.
  */
 struct _SignetSidebar
@@ -46,21 +47,68 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-item_in_folder (gpointer item,
-                gpointer folder)
+/* Where @folder's requests are in the collection's items, which are
+ * sorted by folder, then name: [*start, *start + *n). Binary search, so
+ * a folder's rows cost nothing like a filter over every request. */
+static void
+find_folder_range (GListModel *items,
+                   const char *folder,
+                   guint      *start,
+                   guint      *n)
 {
-  return g_str_equal (signet_collection_item_get_folder (item), folder);
+  guint bounds[2];
+
+  for (guint bound = 0; bound < 2; bound++)
+    {
+      guint low = 0;
+      guint high = g_list_model_get_n_items (items);
+
+      /* bound 0: the first item at or after @folder; 1: the first after */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+          g_autoptr(SignetCollectionItem) item = g_list_model_get_item (items, middle);
+          int order = strcmp (signet_collection_item_get_folder (item), folder);
+
+          if (order < 0 || (bound == 1 && order == 0))
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      bounds[bound] = low;
+    }
+  *start = bounds[0];
+  *n = bounds[1] - bounds[0];
+}
+
+static void
+update_folder_slice (GtkSliceListModel *slice)
+{
+  const char *folder = g_object_get_data (G_OBJECT (slice), "signet-folder");
+  guint start, n;
+
+  find_folder_range (gtk_slice_list_model_get_model (slice), folder, &start, &n);
+  if (start != gtk_slice_list_model_get_offset (slice))
+    {
+      gtk_slice_list_model_set_size (slice, 0);
+      gtk_slice_list_model_set_offset (slice, start);
+    }
+  gtk_slice_list_model_set_size (slice, n);
 }
 
 static GListModel *
 folder_items_new (SignetCollection *collection,
                   const char       *folder)
 {
-  GtkCustomFilter *filter = gtk_custom_filter_new (item_in_folder, g_strdup (folder), g_free);
-  GListModel *items = g_object_ref (signet_collection_get_items (collection));
+  GListModel *items = signet_collection_get_items (collection);
+  GtkSliceListModel *slice = gtk_slice_list_model_new (g_object_ref (items), 0, 0);
 
-  return G_LIST_MODEL (gtk_filter_list_model_new (items, GTK_FILTER (filter)));
+  g_object_set_data_full (G_OBJECT (slice), "signet-folder", g_strdup (folder), g_free);
+  update_folder_slice (slice);
+  /* after the slice's own handler, which keeps its old range */
+  g_signal_connect_object (items, "items-changed", G_CALLBACK (update_folder_slice), slice,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  return G_LIST_MODEL (slice);
 }
 
 static gboolean
@@ -279,6 +327,18 @@ update_errors (SignetSidebar *self)
   gtk_widget_set_visible (GTK_WIDGET (self->errors_label), text->len > 0);
 }
 
+/* The window does the work: it knows the tabs open on the request. */
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget,
+                              g_str_equal (action_name, "sidebar.rename") ? "win.rename-request"
+                                                                          : "win.delete-request",
+                              NULL);
+}
+
 static void
 signet_sidebar_constructed (GObject *object)
 {
@@ -398,6 +458,13 @@ signet_sidebar_class_init (SignetSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, SignetSidebar, errors_label);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
+
+  /* here, not on the window: they mean the selected row, and Delete in
+   * an entry elsewhere must stay a key */
+  gtk_widget_class_install_action (widget_class, "sidebar.rename", NULL, forward_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "sidebar.rename", NULL);
+  gtk_widget_class_install_action (widget_class, "sidebar.delete", NULL, forward_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sidebar.delete", NULL);
 }
 
 static void

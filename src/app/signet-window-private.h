@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "signet-collection-list.h"
+#include "signet-history-view.h"
+#include "signet-request-page.h"
+#include "signet-sidebar.h"
+#include "signet-window.h"
+
+G_BEGIN_DECLS
+
+/* SignetWindow is split in three files: signet-window.c (tabs, closing,
+ * state), signet-window-collections.c (the sidebar and the actions on
+ * saved requests), signet-window-environments.c (the header bar's
+ * environment switcher). */
+
+struct _SignetWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  /* UI state (window size); may be NULL, then nothing is saved. */
+  GSettings             *settings;
+  /* Sends every page's requests: one SoupSession for the application. */
+  SignetClient          *client;
+  /* Saved credentials for every page; may be NULL. */
+  SignetCredentialStore *credential_store;
+  /* The open collections, shared by every window. */
+  SignetCollectionList  *collections;
+  /* The requests sent from every window; may be NULL. */
+  SignetHistory         *history;
+  /* The user chose to discard every page's unsaved edits. */
+  gboolean               discard_confirmed;
+  /* Saves, deletes and loads; cancelled when the window goes. */
+  GCancellable          *cancellable;
+  SignetSidebar         *sidebar;
+  /* The last request deleted, for Undo. */
+  SignetCollection      *deleted_collection;
+  SignetCollectionItem  *deleted_item;
+  /* Environments: each collection's, loaded once it is current. */
+  GHashTable            *environment_lists;
+  SignetCollection      *current_collection;
+  SignetEnvironment     *environment;
+  gboolean               syncing_environments;
+
+  /* Template children */
+  AdwTabView            *tab_view;
+  AdwToastOverlay       *toast_overlay;
+  GtkPaned              *paned;
+  GtkDropDown           *environment_dropdown;
+  GtkStringList         *environment_names;
+  SignetHistoryView     *history_view;
+  GtkMenuButton         *history_button;
+};
+
+SignetRequestPage *signet_window_add_page                (SignetWindow          *self,
+                                                          SignetRequest         *request,
+                                                          SignetCollection      *collection,
+                                                          SignetCollectionItem  *item);
+SignetRequestPage *signet_window_get_current_page        (SignetWindow          *self);
+void               signet_window_show_toast              (SignetWindow          *self,
+                                                          const char            *text);
+void               signet_window_show_error              (SignetWindow          *self,
+                                                          const char            *doing,
+                                                          const GError          *error);
+
+/* signet-window-collections.c */
+void               signet_window_class_init_collections  (GtkWidgetClass        *widget_class);
+void               signet_window_setup_collections       (SignetWindow          *self);
+
+/* signet-window-history.c */
+void               signet_window_class_init_history      (GtkWidgetClass        *widget_class);
+void               signet_window_setup_history           (SignetWindow          *self);
+
+/* signet-window-environments.c */
+void               signet_window_class_init_environments (GtkWidgetClass        *widget_class);
+void               signet_window_update_environments     (SignetWindow          *self);
+void               signet_window_environment_selected_cb (SignetWindow          *self);
+
+G_END_DECLS

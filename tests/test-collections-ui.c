@@ -1,0 +1,812 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "signet-collection-list.h"
+#include "signet-environment-editor.h"
+#include "signet-environment-secret.h"
+#include "signet-request-json.h"
+#include "signet-request-page.h"
+#include "signet-response-view.h"
+#include "signet-save-dialog.h"
+#include "signet-secure-memory.h"
+#include "signet-sidebar.h"
+#include "signet-test-app.h"
+#include "signet-test-fixture.h"
+#include "signet-test-keyring.h"
+#include "signet-test-ui.h"
+#include "signet-window.h"
+
+/* Collections and environments in the real window, under Xvfb: a
+ * collection folder in the test's temp dir, opened as "Open Collection
+ * Folder…" does, driven through the window's actions, its dialogs'
+ * answers and the sidebar's rows; the files on disk and the API Gateway
+ * fixture's answers are the checks. */
+
+#define SECRET_VALUE "s3cr3t-variable-value/+=9"
+
+static char *collection_path;
+static SignetTestFixture *fixture;
+
+/* Files */
+
+static char *
+collection_file (const char *relative_path)
+{
+  return g_build_filename (collection_path, relative_path, NULL);
+}
+
+static void
+write_collection_file (const char *relative_path,
+                       const char *text)
+{
+  g_autofree char *path = collection_file (relative_path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_collection_file (const char *relative_path)
+{
+  g_autofree char *path = collection_file (relative_path);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+static gboolean
+collection_file_exists (const char *relative_path)
+{
+  g_autofree char *path = collection_file (relative_path);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+collection_file_missing (const char *relative_path)
+{
+  return !collection_file_exists (relative_path);
+}
+
+static void
+write_request (const char *relative_path,
+               const char *name,
+               const char *url)
+{
+  g_autoptr(SignetRequest) request = signet_request_new ();
+  g_autofree char *text = NULL;
+
+  signet_request_set_url (request, url);
+  signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
+  signet_request_set_access_key_id (request, FIXTURE_KEY);
+  signet_request_set_region (request, FIXTURE_REGION);
+  text = signet_request_to_json (request, name);
+  write_collection_file (relative_path, text);
+}
+
+static void
+write_environment (const char *name,
+                   const char *base_url)
+{
+  g_autoptr(SignetEnvironment) environment = signet_environment_new (name);
+  g_autofree char *slug = signet_environment_dup_slug (environment);
+  g_autofree char *path = g_strdup_printf ("environments/%s.json", slug);
+  g_autofree char *text = NULL;
+
+  signet_environment_set_variable (environment, "baseUrl", base_url, FALSE);
+  text = signet_environment_to_json (environment);
+  write_collection_file (path, text);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                   NULL, NULL);
+  GFile *child;
+
+  while (children != NULL && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
+         child != NULL)
+    remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* The window */
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+window_child (GtkWindow  *window,
+              const char *name)
+{
+  return template_child (window, SIGNET_TYPE_WINDOW, name);
+}
+
+static SignetSidebar *
+window_sidebar (GtkWindow *window)
+{
+  return SIGNET_SIDEBAR (gtk_paned_get_start_child (GTK_PANED (window_child (window, "paned"))));
+}
+
+static SignetRequestPage *
+current_page (GtkWindow *window)
+{
+  AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
+
+  return SIGNET_REQUEST_PAGE (adw_tab_page_get_child (adw_tab_view_get_selected_page (tab_view)));
+}
+
+static const char *
+current_tab_title (GtkWindow *window)
+{
+  AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
+
+  return adw_tab_page_get_title (adw_tab_view_get_selected_page (tab_view));
+}
+
+static GtkWidget *
+page_child (SignetRequestPage *page,
+            const char        *name)
+{
+  return template_child (page, SIGNET_TYPE_REQUEST_PAGE, name);
+}
+
+static GtkWidget *
+response_child (SignetRequestPage *page,
+                const char        *name)
+{
+  return template_child (page_child (page, "response_view"), SIGNET_TYPE_RESPONSE_VIEW, name);
+}
+
+static GtkWidget *
+sidebar_child (GtkWindow  *window,
+               const char *name)
+{
+  return template_child (window_sidebar (window), SIGNET_TYPE_SIDEBAR, name);
+}
+
+typedef struct
+{
+  SignetCollectionList *list;
+  GFile                *dir;
+} OpenWait;
+
+static gboolean
+collection_is_open (gpointer data)
+{
+  OpenWait *wait = data;
+
+  return signet_collection_list_find (wait->list, wait->dir) != NULL;
+}
+
+/* Opens the test's collection, as "Open Collection Folder…" would. */
+static SignetCollection *
+open_collection (GtkWindow *window)
+{
+  g_autoptr(SignetCollectionList) list = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (collection_path);
+  OpenWait wait;
+
+  g_object_get (window, "collections", &list, NULL);
+  wait.list = list;
+  wait.dir = dir;
+  signet_window_open_collection (SIGNET_WINDOW (window), dir);
+  signet_test_wait_until (collection_is_open, &wait, "the collection to open");
+  return signet_collection_list_find (list, dir);
+}
+
+static SignetCollectionItem *
+find_item (SignetCollection *collection,
+           const char       *name)
+{
+  GListModel *items = signet_collection_get_items (collection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SignetCollectionItem) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (signet_collection_item_get_name (item), name))
+        return item;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  SignetCollection *collection;
+  const char       *name;
+} ItemWait;
+
+static gboolean
+item_is_there (gpointer data)
+{
+  ItemWait *wait = data;
+
+  return find_item (wait->collection, wait->name) != NULL;
+}
+
+static gboolean
+item_is_gone (gpointer data)
+{
+  return !item_is_there (data);
+}
+
+/* A row's label, as the sidebar shows it. */
+static const char *
+row_label (SignetSidebar *sidebar,
+           guint          position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (signet_sidebar_get_rows (sidebar), position);
+  g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
+
+  if (SIGNET_IS_COLLECTION_ITEM (node))
+    return signet_collection_item_get_name (SIGNET_COLLECTION_ITEM (node));
+  return NULL;
+}
+
+/* Selects @name's row, expanding its way, and gives its position. */
+static guint
+select_row (GtkWindow        *window,
+            SignetCollection *collection,
+            const char       *name)
+{
+  SignetSidebar *sidebar = window_sidebar (window);
+  SignetCollectionItem *item = find_item (collection, name);
+  GListModel *rows = signet_sidebar_get_rows (sidebar);
+
+  g_assert_nonnull (item);
+  g_assert_true (signet_sidebar_select_item (sidebar, collection, item));
+  g_assert_true (signet_sidebar_get_selected (sidebar, NULL, NULL) == item);
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows));
+}
+
+static gboolean
+sidebar_shows (GtkWindow  *window,
+               const char *name)
+{
+  SignetSidebar *sidebar = window_sidebar (window);
+  GListModel *rows = signet_sidebar_get_rows (sidebar);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (g_strcmp0 (row_label (sidebar, i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (signet_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Types @text (unless NULL) into a one-line dialog and answers it, as
+ * its buttons would. */
+static void
+answer_dialog (const char *text,
+               const char *response)
+{
+  AdwMessageDialog *dialog = g_object_ref (find_dialog ());
+
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static gboolean
+page_is_saved (gpointer page)
+{
+  return signet_request_page_get_item (page, NULL) != NULL && !signet_request_page_get_unsaved (page);
+}
+
+static gboolean
+exchange_done (gpointer data)
+{
+  SignetRequestPage *page = data;
+  gboolean sending = TRUE;
+
+  g_object_get (page, "sending", &sending, NULL);
+  return !sending && !signet_response_view_get_busy (SIGNET_RESPONSE_VIEW (page_child (page, "response_view")));
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "collection-folders");
+  g_settings_reset (settings, "last-environment");
+}
+
+static void
+close_discarding (GtkWindow *window)
+{
+  gboolean destroyed = FALSE;
+
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
+  gtk_window_close (window);
+  if (!destroyed && signet_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+    answer_dialog (NULL, "discard");
+  signet_test_wait_for (&destroyed, "the window to be destroyed");
+}
+
+/* Every test has a collection "Pets" of its own: List pets in the
+ * folder pets, Health at the top. */
+static void
+set_up_collection (void)
+{
+  g_autofree char *pets = NULL;
+  g_autofree char *health = NULL;
+
+  reset_settings ();
+  collection_path = g_dir_make_tmp ("signet-collections-ui-XXXXXX", NULL);
+  g_assert_nonnull (collection_path);
+  write_collection_file ("collection.json", "{\"version\": 1, \"name\": \"Pets\"}\n");
+  pets = signet_test_fixture_url (fixture, "/pets");
+  write_request ("requests/pets/list-pets.json", "List pets", pets);
+  health = signet_test_fixture_url (fixture, "/health");
+  write_request ("requests/health.json", "Health", health);
+}
+
+static void
+tear_down_collection (void)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (collection_path);
+
+  remove_tree (dir);
+  g_clear_pointer (&collection_path, g_free);
+  reset_settings ();
+}
+
+static void
+run_test (SignetTestAppFunc func)
+{
+  signet_test_run_app (func);
+  tear_down_collection ();
+}
+
+/* Save As a new request, find its file without the secret; edit, see
+ * the mark, Ctrl+S, see the file follow. */
+static void
+save_as_cb (SignetApplication *app,
+            GtkWindow         *window)
+{
+  SignetCollection *collection = open_collection (window);
+  SignetRequestPage *page = current_page (window);
+  SignetRequest *request = signet_request_page_get_request (page);
+  g_autofree char *url = signet_test_fixture_url (fixture, "/pets");
+  g_autofree char *saved = NULL;
+  g_autofree char *resaved = NULL;
+  SignetSaveDialog *dialog;
+
+  g_assert_true (collection_file_missing ("requests/pets/find-pets.json"));
+  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "url_entry")), url);
+  signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
+  signet_request_set_access_key_id (request, FIXTURE_KEY);
+  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "secret_key_row")), FIXTURE_SECRET);
+  g_assert_true (signet_request_page_get_unsaved (page));
+  g_assert_true (g_str_has_prefix (current_tab_title (window), "• "));
+
+  /* Ctrl+S on a request never saved asks where, as Save As */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  dialog = SIGNET_SAVE_DIALOG (signet_test_find_toplevel (SIGNET_TYPE_SAVE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (signet_save_dialog_get_collection (dialog) == collection);
+  signet_save_dialog_set_choice (dialog, collection, "pets", "Find pets");
+  g_object_ref (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  signet_test_wait_until (page_is_saved, page, "the request to be saved");
+  saved = read_collection_file ("requests/pets/find-pets.json");
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, url));
+  g_assert_nonnull (strstr (saved, FIXTURE_KEY));
+  g_assert_null (strstr (saved, FIXTURE_SECRET));
+  g_assert_cmpstr (current_tab_title (window), ==, "Find pets");
+  g_assert_true (sidebar_shows (window, "Find pets"));
+
+  /* an edit marks the tab; Ctrl+S writes it to the same file */
+  signet_request_set_method (request, "POST");
+  g_assert_true (signet_request_page_get_unsaved (page));
+  g_assert_cmpstr (current_tab_title (window), ==, "• Find pets");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  signet_test_wait_until (page_is_saved, page, "the request to be saved again");
+  resaved = read_collection_file ("requests/pets/find-pets.json");
+  g_assert_nonnull (strstr (resaved, "\"POST\""));
+  g_assert_null (strstr (resaved, FIXTURE_SECRET));
+  g_assert_cmpstr (current_tab_title (window), ==, "Find pets");
+
+  /* saved: closing asks nothing */
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_save_as (void)
+{
+  set_up_collection ();
+  run_test (save_as_cb);
+}
+
+/* A request activated in the sidebar opens in a tab, once. */
+static void
+open_from_sidebar_cb (SignetApplication *app,
+                      GtkWindow         *window)
+{
+  SignetCollection *collection = open_collection (window);
+  AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
+  GtkWidget *list_view = sidebar_child (window, "list_view");
+  SignetCollectionItem *item = find_item (collection, "List pets");
+  g_autofree char *url = signet_test_fixture_url (fixture, "/pets");
+  SignetRequestPage *page;
+  guint position;
+
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+  position = select_row (window, collection, "List pets");
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", position));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+  page = current_page (window);
+  g_assert_true (signet_request_page_get_item (page, NULL) == item);
+  g_assert_cmpstr (signet_request_get_url (signet_request_page_get_request (page)), ==, url);
+  g_assert_cmpstr (current_tab_title (window), ==, "List pets");
+  g_assert_false (signet_request_page_get_unsaved (page));
+  /* the tab edits a copy: the collection's request is as on disk */
+  g_assert_false (signet_request_page_get_request (page) == signet_collection_item_get_request (item));
+
+  /* again: the same tab, focused */
+  adw_tab_view_set_selected_page (tab_view, adw_tab_view_get_nth_page (tab_view, 0));
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", position));
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+  g_assert_true (current_page (window) == page);
+
+  /* an edit discarded on close leaves the saved request as it was */
+  signet_request_set_url (signet_request_page_get_request (page), "https://example.com/changed");
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_selected_page (tab_view));
+  answer_dialog (NULL, "discard");
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 1);
+  g_assert_cmpstr (signet_request_get_url (signet_collection_item_get_request (item)), ==, url);
+
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_open_from_sidebar (void)
+{
+  set_up_collection ();
+  run_test (open_from_sidebar_cb);
+}
+
+static gboolean
+item_at_top (gpointer item)
+{
+  return g_str_equal (signet_collection_item_get_folder (item), "");
+}
+
+/* Rename, move and duplicate: the sidebar and the files follow. */
+static void
+rename_cb (SignetApplication *app,
+           GtkWindow         *window)
+{
+  SignetCollection *collection = open_collection (window);
+  ItemWait renamed = { collection, "All pets" };
+
+  select_row (window, collection, "List pets");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-request", NULL));
+  answer_dialog ("All pets", "rename");
+  signet_test_wait_until (item_is_there, &renamed, "the rename");
+
+  g_assert_true (collection_file_exists ("requests/pets/all-pets.json"));
+  g_assert_true (collection_file_missing ("requests/pets/list-pets.json"));
+  g_assert_true (sidebar_shows (window, "All pets"));
+  g_assert_false (sidebar_shows (window, "List pets"));
+  g_assert_true (signet_sidebar_get_selected (window_sidebar (window), NULL, NULL) ==
+                 find_item (collection, "All pets"));
+
+  /* Move it to the top, then duplicate it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-request", NULL));
+  answer_dialog ("", "move");
+  signet_test_wait_until (item_at_top, find_item (collection, "All pets"), "the move");
+  g_assert_true (collection_file_exists ("requests/all-pets.json"));
+  g_assert_true (collection_file_missing ("requests/pets/all-pets.json"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-request", NULL));
+  signet_test_wait_until ((SignetTestCondition) collection_file_exists, (gpointer) "requests/all-pets-copy.json", "the duplicate");
+  g_assert_true (collection_file_exists ("requests/all-pets.json"));
+
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_rename (void)
+{
+  set_up_collection ();
+  run_test (rename_cb);
+}
+
+/* Delete, then Undo from the toast: the file and the row come back. */
+static void
+delete_undo_cb (SignetApplication *app,
+                GtkWindow         *window)
+{
+  SignetCollection *collection = open_collection (window);
+  ItemWait health = { collection, "Health" };
+  g_autofree char *before = read_collection_file ("requests/health.json");
+  g_autofree char *after = NULL;
+
+  select_row (window, collection, "Health");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-request", NULL));
+  signet_test_wait_until (item_is_gone, &health, "the delete");
+  g_assert_true (collection_file_missing ("requests/health.json"));
+  g_assert_false (sidebar_shows (window, "Health"));
+
+  /* the toast's Undo button names this action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  signet_test_wait_until (item_is_there, &health, "the undo");
+  after = read_collection_file ("requests/health.json");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (sidebar_shows (window, "Health"));
+
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_delete_undo (void)
+{
+  set_up_collection ();
+  run_test (delete_undo_cb);
+}
+
+/* A corrupt file is named under the tree; the rest opens. */
+static void
+corrupt_cb (SignetApplication *app,
+            GtkWindow         *window)
+{
+  SignetCollection *collection = open_collection (window);
+  GtkWidget *errors = sidebar_child (window, "errors_label");
+  const char *text = gtk_label_get_text (GTK_LABEL (errors));
+
+  g_assert_nonnull (find_item (collection, "List pets"));
+  g_assert_nonnull (find_item (collection, "Health"));
+  g_assert_true (gtk_widget_get_visible (errors));
+  g_assert_nonnull (strstr (text, "requests/pets/broken.json"));
+  g_assert_nonnull (strstr (text, "requests/empty.json"));
+  g_assert_nonnull (strstr (text, "Pets"));
+  select_row (window, collection, "List pets");
+  g_assert_true (sidebar_shows (window, "List pets"));
+
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_corrupt_file (void)
+{
+  set_up_collection ();
+  write_collection_file ("requests/pets/broken.json", "{\"version\": 1, \"method\": ");
+  write_collection_file ("requests/empty.json", "");
+  run_test (corrupt_cb);
+}
+
+/* Sends from the current tab and waits for the answer. */
+static void
+send_and_wait (SignetRequestPage *page)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.send", NULL));
+  signet_test_wait_until (exchange_done, page, "the exchange");
+}
+
+static const char *
+shown_status (SignetRequestPage *page)
+{
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (response_child (page, "main_stack"))),
+                   ==, "response");
+  return gtk_label_get_text (GTK_LABEL (response_child (page, "status_label")));
+}
+
+static gboolean
+has_environments (gpointer window)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (window_child (window, "environment_dropdown"));
+
+  return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) == 3;
+}
+
+static void
+choose_environment (GtkWindow  *window,
+                    const char *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (window_child (window, "environment_dropdown"));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* {{baseUrl}} is the fixture's stage in one environment and another
+ * stage in the other: the fixture's answers tell them apart. Without an
+ * environment, the unknown variable is marked and nothing is sent. */
+static void
+environments_cb (SignetApplication *app,
+                 GtkWindow         *window)
+{
+  GSettings *settings = signet_application_get_settings (app);
+  SignetCollection *collection = open_collection (window);
+  GtkWidget *list_view = sidebar_child (window, "list_view");
+  SignetRequestPage *page;
+  GtkWidget *url_entry;
+  GtkWidget *error_page;
+  const char *tooltip;
+
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u",
+                                             select_row (window, collection, "Stage pets")));
+  page = current_page (window);
+  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "secret_key_row")), FIXTURE_SECRET);
+  signet_test_wait_until (has_environments, window, "the environments to load");
+
+  choose_environment (window, "local");
+  g_assert_cmpstr (g_settings_get_string (settings, "last-environment"), ==, "local");
+  send_and_wait (page);
+  g_assert_cmpstr (shown_status (page), ==, "200 OK");
+
+  choose_environment (window, "other stage");
+  send_and_wait (page);
+  g_assert_cmpstr (shown_status (page), ==, "403 Forbidden");
+
+  /* no environment: {{baseUrl}} is unknown, marked, and blocks the send */
+  url_entry = page_child (page, "url_entry");
+  g_assert_false (gtk_widget_has_css_class (url_entry, "error"));
+  choose_environment (window, "No Environment");
+  g_assert_cmpstr (g_settings_get_string (settings, "last-environment"), ==, "");
+  g_assert_true (gtk_widget_has_css_class (url_entry, "error"));
+  tooltip = gtk_widget_get_tooltip_text (url_entry);
+  g_assert_cmpstr (tooltip, ==, "Unknown variable: baseUrl");
+
+  /* a send under way would be "sending" at once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.send", NULL));
+  g_assert_true (exchange_done (page));
+  error_page = response_child (page, "error_page");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (response_child (page, "main_stack"))),
+                   ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
+                            "Unknown variable: baseUrl"));
+
+  /* marks follow typing: a known name clears them */
+  choose_environment (window, "local");
+  g_assert_false (gtk_widget_has_css_class (url_entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (url_entry), "{{baseUrl}}/pets/{{petId}}");
+  g_assert_true (gtk_widget_has_css_class (url_entry, "error"));
+  tooltip = gtk_widget_get_tooltip_text (url_entry);
+  g_assert_cmpstr (tooltip, ==, "Unknown variable: petId");
+
+  close_discarding (window);
+}
+
+static void
+test_environments (void)
+{
+  g_autofree char *other = NULL;
+
+  set_up_collection ();
+  write_environment ("local", fixture->stage_url);
+  other = g_strdup_printf ("%.*sprod", (int) (strlen (fixture->stage_url) - strlen ("test")),
+                           fixture->stage_url);
+  write_environment ("other stage", other);
+  write_request ("requests/stage-pets.json", "Stage pets", "{{baseUrl}}/pets");
+  run_test (environments_cb);
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+slot_is_filled (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* A new environment from the editor: a secret variable's value goes to
+ * the keyring, its name only to the file. */
+static void
+environment_editor_cb (SignetApplication *app,
+                       GtkWindow         *window)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (collection_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetEnvironmentEditor *editor;
+  GtkDropDown *dropdown = GTK_DROP_DOWN (window_child (window, "environment_dropdown"));
+  g_autofree char *saved = NULL;
+  char *value;
+  gboolean destroyed = FALSE;
+
+  open_collection (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-environment", NULL));
+  editor = SIGNET_ENVIRONMENT_EDITOR (signet_test_find_toplevel (SIGNET_TYPE_ENVIRONMENT_EDITOR));
+  g_assert_nonnull (editor);
+  signet_environment_editor_set_name (editor, "staging");
+  signet_environment_editor_add_variable (editor, "baseUrl", fixture->stage_url, FALSE);
+  signet_environment_editor_add_variable (editor, "apiKey", SECRET_VALUE, TRUE);
+  g_signal_connect_swapped (editor, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  signet_test_wait_for (&destroyed, "the editor to save and close");
+
+  saved = read_collection_file ("environments/staging.json");
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, "\"apiKey\""));
+  g_assert_nonnull (strstr (saved, fixture->stage_url));
+  g_assert_null (strstr (saved, SECRET_VALUE));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)),
+                                               gtk_drop_down_get_selected (dropdown)), ==, "staging");
+
+  signet_environment_secret_lookup_async (dir, "staging", "apiKey", NULL, on_done, &result);
+  signet_test_wait_until (slot_is_filled, &result, "the keyring lookup");
+  value = signet_environment_secret_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, SECRET_VALUE);
+  signet_secure_free_string (value);
+
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_environment_editor (void)
+{
+  set_up_collection ();
+  run_test (environment_editor_cb);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  fixture = signet_test_fixture_start (NULL);
+
+  g_test_add_func ("/signet/collections-ui/save-as", test_save_as);
+  g_test_add_func ("/signet/collections-ui/open-from-sidebar", test_open_from_sidebar);
+  g_test_add_func ("/signet/collections-ui/rename-move-duplicate", test_rename);
+  g_test_add_func ("/signet/collections-ui/delete-undo", test_delete_undo);
+  g_test_add_func ("/signet/collections-ui/corrupt-file", test_corrupt_file);
+  g_test_add_func ("/signet/collections-ui/environments", test_environments);
+  g_test_add_func ("/signet/collections-ui/environment-editor", test_environment_editor);
+
+  status = g_test_run ();
+  signet_test_fixture_stop (fixture);
+  signet_test_keyring_remove (keyring_dir);
+  return status;
+}
