@@ -61,3 +61,45 @@ signet_test_wait_for_frame (GtkWindow *window)
   signet_test_wait_for (&painted, "a frame");
   g_signal_handler_disconnect (frame_clock, handler);
 }
+
+GtkWidget *
+signet_test_template_child (gpointer    widget,
+                            GType       type,
+                            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  if (child == NULL)
+    g_error ("no template child “%s” in %s", name, g_type_name (type));
+  return GTK_WIDGET (child);
+}
+
+static void
+text_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*text);
+}
+
+static gboolean
+text_is_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Returns: (transfer full): the text on @widget's clipboard */
+char *
+signet_test_read_clipboard_text (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, text_read_cb, &text);
+  signet_test_wait_until (text_is_read, &text, "the clipboard's text");
+  return text;
+}

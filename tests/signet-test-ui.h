@@ -17,4 +17,10 @@ void signet_test_wait_until     (SignetTestCondition  done,
                                  const char          *what);
 void signet_test_wait_for_frame (GtkWindow           *window);
 
+/* A template child that must be there, and a widget's clipboard text. */
+GtkWidget *signet_test_template_child      (gpointer    widget,
+                                            GType       type,
+                                            const char *name);
+char      *signet_test_read_clipboard_text (GtkWidget  *widget);
+
 G_END_DECLS
