@@ -589,6 +589,72 @@ test_environment_keys (void)
   g_assert_nonnull (strstr (without->out, "(No keys to sign with"));
 }
 
+/* For a Postman file, --env is a Postman environment file; --var wins over
+ * it, and it wins over the collection's variables (petType=dog). */
+static void
+test_postman_environment (void)
+{
+  g_autofree char *collection = pets_collection ();
+  g_autofree char *environment = tmp_path ("test.postman_environment.json");
+  g_autofree char *text = g_strdup_printf ("{\"name\": \"test\", \"values\": [\n"
+                                           "  {\"key\": \"baseUrl\", \"value\": \"%s\", \"enabled\": true},\n"
+                                           "  {\"key\": \"accessKey\", \"value\": \"" FIXTURE_KEY "\"},\n"
+                                           "  {\"key\": \"secretKey\", \"value\": \"" FIXTURE_SECRET "\", "
+                                           "\"type\": \"secret\"},\n"
+                                           "  {\"key\": \"petType\", \"value\": \"cat\"},\n"
+                                           "  {\"key\": \"unused\", \"value\": \"x\", \"enabled\": false}]}\n",
+                                           fixture->stage_url);
+  g_autoptr(SignetTestCliRun) from_env = NULL;
+  g_autoptr(SignetTestCliRun) var_wins = NULL;
+
+  g_assert_true (g_file_set_contents (environment, text, -1, NULL));
+  from_env = run_command ("run", collection, "--env", environment, "--folder", "Pets", NULL);
+  var_wins = run_command ("run", collection, "--env", environment, "--folder", "Pets",
+                          "--var", "petType=bird", NULL);
+
+  g_assert_cmpint (from_env->status, ==, 0);
+  g_assert_nonnull (strstr (from_env->out, "/test/pets?type=cat  200"));
+  g_assert_cmpint (var_wins->status, ==, 0);
+  g_assert_nonnull (strstr (var_wins->out, "/test/pets?type=bird  200"));
+}
+
+/* Signed in the query (a presigned URL): the line and the report show
+ * neither the signature nor the credential (and so no access key ID). */
+static void
+test_presigned_redacted (void)
+{
+  g_autofree char *folder = tmp_path ("presigned");
+  g_autofree char *requests = g_build_filename (folder, "requests", NULL);
+  g_autofree char *request_file = g_build_filename (requests, "list-pets.json", NULL);
+  g_autofree char *report_path = tmp_path ("presigned.json");
+  g_autofree char *report = NULL;
+  g_autoptr(SignetTestCliRun) run = NULL;
+  guint allowed = count_allowed ();
+
+  g_assert_cmpint (g_mkdir_with_parents (requests, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (request_file,
+                                      "{\"version\": 1, \"name\": \"List pets\", \"method\": \"GET\",\n"
+                                      " \"url\": \"{{baseUrl}}/pets?type=dog\",\n"
+                                      " \"auth\": {\"kind\": \"aws-sigv4\", \"region\": \"us-west-2\",\n"
+                                      "          \"accessKeyId\": \"{{accessKey}}\", \"keyRef\": \"{{secretKey}}\",\n"
+                                      "          \"signInQuery\": true}}\n", -1, NULL));
+  run = run_collection (folder, FIXTURE_SECRET, "--reporter", "json", "--report", report_path, NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpuint (count_allowed (), ==, allowed + 1);
+  g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? run->out : report;
+
+      g_assert_nonnull (strstr (text, "X-Amz-Signature=[redacted]"));
+      g_assert_nonnull (strstr (text, "X-Amz-Credential=[redacted]"));
+      g_assert_nonnull (strstr (text, "X-Amz-Date="));
+      g_assert_null (strstr (text, FIXTURE_KEY));
+      assert_no_secret (text);
+    }
+}
+
 /* A request that names a keyring credential (here through a variable)
  * signs with it, as `send --credential` does; an unknown name fails it. */
 static void
@@ -674,6 +740,8 @@ main (int    argc,
   g_test_add_func ("/signet/cli-run/corrupt-collection", test_corrupt_collection);
   g_test_add_func ("/signet/cli-run/round-trip", test_round_trip);
   g_test_add_func ("/signet/cli-run/environment-keys", test_environment_keys);
+  g_test_add_func ("/signet/cli-run/postman-environment", test_postman_environment);
+  g_test_add_func ("/signet/cli-run/presigned-redacted", test_presigned_redacted);
   g_test_add_func ("/signet/cli-run/keyring-credential", test_keyring_credential);
   g_test_add_func ("/signet/cli-run/export-curl", test_export_curl);
 
