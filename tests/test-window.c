@@ -8,58 +8,9 @@
 #include "signet-application.h"
 #include "signet-request-page.h"
 #include "signet-window.h"
+#include "signet-test-app.h"
 #include "signet-test-keyring.h"
 #include "signet-test-ui.h"
-
-/* Each test runs the real application with g_application_run(): the
- * test body runs from "activate", after the application has made its
- * window, and the run ends when the test has closed every window. */
-typedef void (*WindowTestFunc) (SignetApplication *app,
-                                GtkWindow         *window);
-
-static void
-activate_cb (SignetApplication *app,
-             WindowTestFunc     func)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-  GtkWindow *window;
-
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  g_assert_true (SIGNET_IS_WINDOW (windows->data));
-  window = windows->data;
-
-  signet_test_wait_for_frame (window);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  func (app, window);
-}
-
-static void
-run_window_test (WindowTestFunc func)
-{
-  SignetApplication *app;
-  int status;
-
-  app = signet_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), func);
-
-  status = g_application_run (G_APPLICATION (app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &app);
-  g_object_unref (app);
-  g_assert_null (app);
-}
-
-static void
-close_and_wait (GtkWindow *window)
-{
-  gboolean destroyed = FALSE;
-
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
-  gtk_window_close (window);
-  signet_test_wait_for (&destroyed, "the window to be destroyed");
-}
 
 static void
 present_cb (SignetApplication *app,
@@ -91,7 +42,7 @@ present_cb (SignetApplication *app,
   g_settings_set_int (settings, "window-height", 1);
   g_settings_set_boolean (settings, "window-maximized", TRUE);
 
-  close_and_wait (window);
+  signet_test_close_and_wait (window);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 634);
@@ -110,7 +61,7 @@ test_window_present (void)
   g_settings_set_int (settings, "window-height", 634);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
-  run_window_test (present_cb);
+  signet_test_run_app (present_cb);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
 }
@@ -142,24 +93,13 @@ new_tab_cb (SignetApplication *app,
 static void
 test_window_new_tab (void)
 {
-  run_window_test (new_tab_cb);
+  signet_test_run_app (new_tab_cb);
 }
 
-/* The visible AdwMessageDialog, or NULL. */
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = ADW_MESSAGE_DIALOG (window);
-    }
-  return found;
+  return ADW_MESSAGE_DIALOG (signet_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* Answers the dialog as its buttons would. */
@@ -168,7 +108,7 @@ respond (AdwMessageDialog *dialog,
          const char       *response)
 {
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Unsent Changes?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   /* a reference: "discard" may destroy the window and its dialog with it */
   g_object_ref (dialog);
   adw_message_dialog_response (dialog, response);
@@ -222,7 +162,7 @@ close_modified_tab_cb (SignetApplication *app,
 static void
 test_window_close_modified_tab (void)
 {
-  run_window_test (close_modified_tab_cb);
+  signet_test_run_app (close_modified_tab_cb);
 }
 
 static void
@@ -252,7 +192,7 @@ close_modified_window_cb (SignetApplication *app,
 static void
 test_window_close_modified_window (void)
 {
-  run_window_test (close_modified_window_cb);
+  signet_test_run_app (close_modified_window_cb);
 }
 
 static void
@@ -269,7 +209,7 @@ quit_cb (SignetApplication *app,
 static void
 test_window_quit (void)
 {
-  run_window_test (quit_cb);
+  signet_test_run_app (quit_cb);
 }
 
 /* Request timeout and redirects are settings, applied to the shared client
@@ -297,7 +237,7 @@ settings_cb (SignetApplication *app,
 static void
 test_window_settings (void)
 {
-  run_window_test (settings_cb);
+  signet_test_run_app (settings_cb);
 }
 
 int

@@ -17,6 +17,10 @@ struct _SignetApplication
   GSettings             *settings;
   SignetClient          *client;
   SignetCredentialStore *credential_store;
+  SignetCollectionList  *collections;
+  SignetHistory         *history;
+  /* Held while the history saves, so that quitting waits for it. */
+  gboolean               held_for_history;
 };
 
 G_DEFINE_FINAL_TYPE (SignetApplication, signet_application, ADW_TYPE_APPLICATION)
@@ -140,6 +144,42 @@ signet_application_apply_color_scheme (SignetApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
+/* A setting above what the history keeps is the most it keeps. */
+static gboolean
+history_size_to_max_entries (GValue   *value,
+                             GVariant *variant,
+                             gpointer  user_data)
+{
+  g_value_set_uint (value, MIN (g_variant_get_uint32 (variant), SIGNET_HISTORY_LIMIT_MAX_ENTRIES));
+  return TRUE;
+}
+
+static void
+history_saving_cb (SignetApplication *self)
+{
+  gboolean saving = signet_history_get_saving (self->history);
+
+  if (saving == self->held_for_history)
+    return;
+  self->held_for_history = saving;
+  if (saving)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+history_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A file that could not be read is in the history's error, which the
+   * History popover shows; the history goes on, empty. */
+  signet_history_load_finish (SIGNET_HISTORY (source), result, &error);
+}
+
 static void
 signet_application_startup (GApplication *application)
 {
@@ -172,6 +212,23 @@ signet_application_startup (GApplication *application)
   /* One store: a credential saved in one window shows in every other. */
   if (self->credential_store == NULL)
     self->credential_store = signet_credential_store_new ();
+  /* One history: every window's sends, newest first. */
+  if (self->history == NULL)
+    {
+      self->history = signet_history_new (NULL);
+      g_settings_bind_with_mapping (self->settings, "history-size", self->history, "max-entries",
+                                    G_SETTINGS_BIND_GET, history_size_to_max_entries, NULL,
+                                    NULL, NULL);
+      g_signal_connect_object (self->history, "notify::saving", G_CALLBACK (history_saving_cb),
+                               self, G_CONNECT_SWAPPED);
+      signet_history_load_async (self->history, NULL, history_loaded_cb, NULL);
+    }
+  /* One list: a collection opened in one window shows in every other. */
+  if (self->collections == NULL)
+    {
+      self->collections = signet_collection_list_new_default (self->settings);
+      signet_collection_list_restore (self->collections);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_entries, G_N_ELEMENTS (app_entries),
@@ -222,6 +279,8 @@ signet_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->credential_store);
+  g_clear_object (&self->collections);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (signet_application_parent_class)->dispose (object);
 }
@@ -305,5 +364,6 @@ signet_application_new_window (SignetApplication *self)
   g_return_val_if_fail (self->settings != NULL, NULL);
 
   return GTK_WINDOW (signet_window_new (self, self->settings, self->client,
-                                         self->credential_store));
+                                         self->credential_store, self->collections,
+                                         self->history));
 }

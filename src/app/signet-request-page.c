@@ -5,8 +5,12 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "signet-copy-code.h"
 #include "signet-credential-store.h"
+#include "signet-error.h"
+#include "signet-history.h"
 #include "signet-redact.h"
+#include "signet-request-copy.h"
 #include "signet-request-page.h"
 #include "signet-request.h"
 #include "signet-response-view.h"
@@ -41,6 +45,15 @@ struct _SignetRequestPage
   /* Whether the request had unsent edits when the send in flight began:
    * they are back if it fails. */
   gboolean               modified_before_send;
+  /* The saved request this page edits a copy of: NULL until saved. */
+  SignetCollection      *collection;
+  SignetCollectionItem  *item;
+  /* Edits since the last save or load (sends do not count). */
+  gboolean               unsaved;
+  /* Gives the values of `{{name}}` references; may be NULL. */
+  SignetEnvironment     *environment;
+  /* Where each completed send is recorded; may be NULL. */
+  SignetHistory         *history;
 
   /* Template children */
   GtkDropDown           *method_dropdown;
@@ -77,6 +90,11 @@ enum {
   PROP_REQUEST,
   PROP_TITLE,
   PROP_SENDING,
+  PROP_COLLECTION,
+  PROP_ITEM,
+  PROP_UNSAVED,
+  PROP_ENVIRONMENT,
+  PROP_HISTORY,
   N_PROPS
 };
 
@@ -232,19 +250,20 @@ show_toast (SignetRequestPage *self,
 /* A saved credential's secret is in the keyring: it is looked up at each
  * send or preview, never kept in the page. */
 static gboolean
-uses_saved_credential (SignetRequestPage *self)
+uses_saved_credential (SignetRequest *request)
 {
-  return signet_request_get_auth_kind (self->request) == SIGNET_AUTH_KIND_AWS_SIGV4 &&
-         signet_request_get_credential_name (self->request) != NULL;
+  return signet_request_get_auth_kind (request) == SIGNET_AUTH_KIND_AWS_SIGV4 &&
+         signet_request_get_credential_name (request) != NULL;
 }
 
 /* How to sign with the one-off keys of the password rows; NULL without
  * @error for "No Auth". */
 static SignetAwsAuth *
 build_one_off_auth (SignetRequestPage  *self,
+                    SignetRequest      *request,
                     GError            **error)
 {
-  return signet_request_build_auth (self->request,
+  return signet_request_build_auth (request,
                                     gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row)),
                                     gtk_editable_get_text (GTK_EDITABLE (self->session_token_row)),
                                     error);
@@ -284,6 +303,30 @@ send_failed (SignetRequestPage *self,
   signet_response_view_set_error (self->response_view, error);
 }
 
+/* Without the secrets typed into the page or kept in the environment's
+ * secret variables: the entry scrubs them wherever they were sent. */
+static void
+record_in_history (SignetRequestPage    *self,
+                   const SignetExchange *exchange)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) secrets = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(SignetHistoryEntry) entry = NULL;
+
+  if (self->history == NULL)
+    return;
+  g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row)));
+  g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (self->session_token_row)));
+  for (guint i = 0; self->environment != NULL &&
+                    i < signet_environment_get_n_variables (self->environment); i++)
+    if (signet_environment_get_variable_secret (self->environment, i))
+      g_strv_builder_add (builder, signet_environment_get_variable_value (self->environment, i));
+  secrets = g_strv_builder_end (builder);
+  entry = signet_history_entry_new (self->request, exchange, now, (const char * const *) secrets);
+  signet_history_add (self->history, entry);
+}
+
 static void
 on_sent (GObject      *source,
          GAsyncResult *result,
@@ -306,6 +349,7 @@ on_sent (GObject      *source,
   set_sending (self, NULL);
   show_added_headers (self, exchange->sent);
   signet_response_view_set_exchange (self->response_view, exchange);
+  record_in_history (self, exchange);
 }
 
 /* What signing adds, shown in the Headers tab; @auth is NULL for "No Auth". */
@@ -342,6 +386,8 @@ typedef enum
 typedef struct
 {
   SignetRequestPage *self;
+  /* the request as sent, its variables expanded */
+  SignetRequest     *request;
   SignetWireRequest *wire;
   GCancellable      *cancellable;
   AuthPurpose        purpose;
@@ -351,6 +397,7 @@ static void
 lookup_data_free (LookupData *data)
 {
   g_object_unref (data->self);
+  g_object_unref (data->request);
   signet_wire_request_free (data->wire);
   g_object_unref (data->cancellable);
   g_free (data);
@@ -380,7 +427,8 @@ on_credential_looked_up (GObject      *source,
     {
       /* sign with the key ID the secret belongs to, as the keyring has it */
       signet_request_set_access_key_id (self->request, credential->access_key_id);
-      auth = signet_request_build_auth (self->request, credential->secret_access_key,
+      signet_request_set_access_key_id (data->request, credential->access_key_id);
+      auth = signet_request_build_auth (data->request, credential->secret_access_key,
                                         credential->session_token, &error);
     }
 
@@ -406,6 +454,7 @@ on_credential_looked_up (GObject      *source,
  * @wire. */
 static void
 with_saved_credential (SignetRequestPage *self,
+                       SignetRequest     *request,
                        SignetWireRequest *wire,
                        GCancellable      *cancellable,
                        AuthPurpose        purpose)
@@ -414,6 +463,7 @@ with_saved_credential (SignetRequestPage *self,
 
   data = g_new0 (LookupData, 1);
   data->self = g_object_ref (self);
+  data->request = g_object_ref (request);
   data->wire = wire;
   data->cancellable = g_object_ref (cancellable);
   data->purpose = purpose;
@@ -434,8 +484,64 @@ with_saved_credential (SignetRequestPage *self,
     }
 
   signet_credential_store_lookup_async (self->credential_store,
-                                        signet_request_get_credential_name (self->request),
+                                        signet_request_get_credential_name (request),
                                         cancellable, on_credential_looked_up, data);
+}
+
+/* The environment's values for `{{name}}` references; the same for the
+ * send, the preview and the editors' marks. */
+static SignetVariableChain *
+variables_new (SignetRequestPage *self)
+{
+  SignetVariableChain *chain = signet_variable_chain_new ();
+
+  if (self->environment != NULL)
+    signet_variable_chain_append (chain, signet_environment_lookup, self->environment);
+  return chain;
+}
+
+/* The request that is signed and sent: a copy with its variables
+ * expanded. An unknown variable stops it: nothing is sent. */
+static SignetRequest *
+resolve_variables (SignetRequestPage  *self,
+                   GError            **error)
+{
+  g_autoptr(SignetVariableChain) chain = variables_new (self);
+  g_autoptr(GError) local_error = NULL;
+  SignetRequest *resolved;
+
+  resolved = signet_environment_resolve_request (self->request, signet_variable_chain_lookup, chain,
+                                                 SIGNET_RESOLVE_FLAGS_NONE, NULL, &local_error);
+  if (resolved == NULL)
+    g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
+                 self->environment != NULL
+                   ? _("Nothing was sent. %s: add them to the environment “%s”, or pick another one")
+                   : _("Nothing was sent. %s: pick an environment that has them"),
+                 local_error->message,
+                 self->environment ? signet_environment_get_name (self->environment) : "");
+  return resolved;
+}
+
+/* The URL entry shows the variables no environment gives, as one types. */
+static void
+update_variable_marks (SignetRequestPage *self)
+{
+  g_autoptr(SignetVariableChain) chain = variables_new (self);
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expanded = NULL;
+  g_autofree char *message = NULL;
+
+  expanded = signet_variables_expand (signet_request_get_url (self->request),
+                                      signet_variable_chain_lookup, chain, unknown);
+  if (unknown->len == 0)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->url_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->url_entry), NULL);
+      return;
+    }
+  message = signet_variables_join_unknown (unknown);
+  gtk_widget_add_css_class (GTK_WIDGET (self->url_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->url_entry), message);
 }
 
 static void
@@ -444,6 +550,7 @@ send_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   SignetRequestPage *self = SIGNET_REQUEST_PAGE (widget);
+  g_autoptr(SignetRequest) target = NULL;
   g_autoptr(SignetWireRequest) wire = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
@@ -456,9 +563,11 @@ send_action (GtkWidget  *widget,
       return;
     }
 
-  wire = signet_request_build_wire (self->request, &error);
-  if (wire != NULL && !uses_saved_credential (self))
-    auth = build_one_off_auth (self, &error);
+  target = resolve_variables (self, &error);
+  if (target != NULL)
+    wire = signet_request_build_wire (target, &error);
+  if (wire != NULL && !uses_saved_credential (target))
+    auth = build_one_off_auth (self, target, &error);
   if (error != NULL)
     {
       signet_response_view_set_error (self->response_view, error);
@@ -467,8 +576,8 @@ send_action (GtkWidget  *widget,
 
   cancellable = g_cancellable_new ();
   begin_sending (self, cancellable);
-  if (uses_saved_credential (self))
-    with_saved_credential (self, g_steal_pointer (&wire), cancellable, AUTH_FOR_SEND);
+  if (uses_saved_credential (target))
+    with_saved_credential (self, target, g_steal_pointer (&wire), cancellable, AUTH_FOR_SEND);
   else
     signet_client_send_async (self->client, wire, auth, cancellable, on_sent, g_object_ref (self));
 }
@@ -481,18 +590,22 @@ preview_signature_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   SignetRequestPage *self = SIGNET_REQUEST_PAGE (widget);
+  g_autoptr(SignetRequest) target = NULL;
   g_autoptr(SignetWireRequest) wire = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
   g_autoptr(GError) error = NULL;
 
-  wire = signet_request_build_wire (self->request, &error);
-  if (wire != NULL && uses_saved_credential (self))
+  target = resolve_variables (self, &error);
+  if (target != NULL)
+    wire = signet_request_build_wire (target, &error);
+  if (wire != NULL && uses_saved_credential (target))
     {
-      with_saved_credential (self, g_steal_pointer (&wire), self->cancellable, AUTH_FOR_PREVIEW);
+      with_saved_credential (self, target, g_steal_pointer (&wire), self->cancellable,
+                             AUTH_FOR_PREVIEW);
       return;
     }
   if (wire != NULL)
-    auth = build_one_off_auth (self, &error);
+    auth = build_one_off_auth (self, target, &error);
   if (error != NULL)
     {
       signet_response_view_set_error (self->response_view, error);
@@ -792,6 +905,21 @@ save_credential_action (GtkWidget  *widget,
   gtk_widget_grab_focus (name_entry);
 }
 
+/* page.copy-as-curl, -python, -javascript: code that signs on every run */
+static void
+copy_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SignetRequestPage *self = SIGNET_REQUEST_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  message = signet_copy_code (widget, self->request, action_name + strlen ("page.copy-as-"),
+                              &error);
+  show_toast (self, message != NULL ? message : error->message);
+}
+
 static void
 url_activate_cb (SignetRequestPage *self)
 {
@@ -802,6 +930,23 @@ static void
 request_title_changed_cb (SignetRequestPage *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+set_unsaved (SignetRequestPage *self,
+             gboolean           unsaved)
+{
+  if (self->unsaved == unsaved)
+    return;
+  self->unsaved = unsaved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
+static void
+request_modified_cb (SignetRequestPage *self)
+{
+  if (signet_request_get_modified (self->request))
+    set_unsaved (self, TRUE);
 }
 
 static void
@@ -840,6 +985,11 @@ bind_model (SignetRequestPage *self)
                            G_CALLBACK (request_title_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->request, "notify::credential-name",
                            G_CALLBACK (sync_credential_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request, "notify::modified",
+                           G_CALLBACK (request_modified_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request, "notify::url",
+                           G_CALLBACK (update_variable_marks), self, G_CONNECT_SWAPPED);
+  update_variable_marks (self);
   update_body_editor (self);
   update_detected_scope (self);
   sync_credential_row (self);
@@ -903,6 +1053,10 @@ signet_request_page_dispose (GObject *object)
   g_clear_object (&self->request);
   g_clear_object (&self->client);
   g_clear_object (&self->credential_store);
+  g_clear_object (&self->collection);
+  g_clear_object (&self->item);
+  g_clear_object (&self->environment);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (signet_request_page_parent_class)->dispose (object);
 }
@@ -942,6 +1096,21 @@ signet_request_page_get_property (GObject    *object,
     case PROP_SENDING:
       g_value_set_boolean (value, self->in_flight != NULL);
       break;
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, self->unsaved);
+      break;
+    case PROP_ENVIRONMENT:
+      g_value_set_object (value, self->environment);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -965,6 +1134,19 @@ signet_request_page_set_property (GObject      *object,
       break;
     case PROP_REQUEST:
       self->request = g_value_dup_object (value);
+      break;
+    case PROP_COLLECTION:
+      g_set_object (&self->collection, g_value_get_object (value));
+      break;
+    case PROP_ITEM:
+      g_set_object (&self->item, g_value_get_object (value));
+      g_object_notify_by_pspec (object, properties[PROP_TITLE]);
+      break;
+    case PROP_ENVIRONMENT:
+      signet_request_page_set_environment (self, g_value_get_object (value));
+      break;
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1002,6 +1184,25 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
   properties[PROP_SENDING] =
     g_param_spec_boolean ("sending", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Where the page's request is saved: both NULL until it is. */
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL, SIGNET_TYPE_COLLECTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, SIGNET_TYPE_COLLECTION_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Edits since the last save or load: what closing the tab would lose. */
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* From the window: the environment chosen in the header bar. */
+  properties[PROP_ENVIRONMENT] =
+    g_param_spec_object ("environment", NULL, NULL, SIGNET_TYPE_ENVIRONMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* From the application: every completed send is recorded here. */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, SIGNET_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_ROWS_EDITOR);
@@ -1041,6 +1242,9 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
                                    preview_signature_action);
   gtk_widget_class_install_action (widget_class, "page.save-credential", NULL,
                                    save_credential_action);
+  gtk_widget_class_install_action (widget_class, "page.copy-as-curl", NULL, copy_as_action);
+  gtk_widget_class_install_action (widget_class, "page.copy-as-python", NULL, copy_as_action);
+  gtk_widget_class_install_action (widget_class, "page.copy-as-javascript", NULL, copy_as_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "page.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
@@ -1081,6 +1285,8 @@ signet_request_page_get_title (SignetRequestPage *self)
 {
   g_return_val_if_fail (SIGNET_IS_REQUEST_PAGE (self), NULL);
 
+  if (self->item != NULL)
+    return signet_collection_item_get_name (self->item);
   if (self->request == NULL || signet_request_get_url (self->request)[0] == '\0')
     return _("New Request");
   return signet_request_get_title (self->request);
@@ -1116,4 +1322,210 @@ signet_request_page_get_unsent (SignetRequestPage *self)
 
   return signet_request_get_modified (self->request) ||
          (self->in_flight != NULL && self->modified_before_send);
+}
+
+/**
+ * signet_request_page_get_unsaved:
+ * @self: a #SignetRequestPage
+ *
+ * Returns: whether the request has edits since it was last saved or
+ *   opened (a request never saved: since the page was made)
+ */
+gboolean
+signet_request_page_get_unsaved (SignetRequestPage *self)
+{
+  g_return_val_if_fail (SIGNET_IS_REQUEST_PAGE (self), FALSE);
+
+  return self->unsaved;
+}
+
+/**
+ * signet_request_page_get_item:
+ * @collection: (out) (optional) (transfer none): the item's collection
+ *
+ * Returns: (transfer none) (nullable): the saved request this page edits,
+ *   or %NULL for a request never saved
+ */
+SignetCollectionItem *
+signet_request_page_get_item (SignetRequestPage  *self,
+                              SignetCollection  **collection)
+{
+  g_return_val_if_fail (SIGNET_IS_REQUEST_PAGE (self), NULL);
+
+  if (collection != NULL)
+    *collection = self->collection;
+  return self->item;
+}
+
+/**
+ * signet_request_page_set_item:
+ * @collection: (nullable): the collection
+ * @item: (nullable): the saved request this page's request now stands for
+ *
+ * Links the page to a saved request, or unlinks it (the request was
+ * deleted); also refreshes the title after a rename.
+ */
+void
+signet_request_page_set_item (SignetRequestPage    *self,
+                              SignetCollection     *collection,
+                              SignetCollectionItem *item)
+{
+  g_return_if_fail (SIGNET_IS_REQUEST_PAGE (self));
+  g_return_if_fail ((collection == NULL) == (item == NULL));
+
+  g_set_object (&self->collection, collection);
+  g_set_object (&self->item, item);
+  if (item == NULL)
+    set_unsaved (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * signet_request_page_set_environment:
+ * @environment: (nullable): the variables `{{name}}` references take
+ *
+ * Also marks the editors again: call it after the environment changed.
+ */
+void
+signet_request_page_set_environment (SignetRequestPage *self,
+                                     SignetEnvironment *environment)
+{
+  g_return_if_fail (SIGNET_IS_REQUEST_PAGE (self));
+
+  if (g_set_object (&self->environment, environment))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVIRONMENT]);
+  if (self->request != NULL)
+    update_variable_marks (self);
+}
+
+typedef struct
+{
+  SignetCollection *collection;
+  gboolean          modified_before;
+} SaveState;
+
+static void
+save_state_free (SaveState *state)
+{
+  g_object_unref (state->collection);
+  g_free (state);
+}
+
+static void
+page_saved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SignetRequestPage *self = g_task_get_source_object (task);
+  SaveState *state = g_task_get_task_data (task);
+  g_autoptr(SignetCollectionItem) item = NULL;
+  GError *error = NULL;
+
+  item = signet_collection_edit_finish (SIGNET_COLLECTION (source), result, &error);
+  if (item == NULL)
+    {
+      if (state->modified_before)
+        signet_request_set_modified (self->request, TRUE);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  signet_request_page_set_item (self, state->collection, item);
+  /* edits made while the file was written are still unsaved */
+  set_unsaved (self, signet_request_get_modified (self->request));
+  g_task_return_pointer (task, g_steal_pointer (&item), g_object_unref);
+}
+
+/* From here, an edit sets #SignetRequest:modified again. */
+static GTask *
+begin_save (SignetRequestPage   *self,
+            SignetCollection    *collection,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  SaveState *state = g_new0 (SaveState, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  state->collection = g_object_ref (collection);
+  state->modified_before = signet_request_get_modified (self->request);
+  g_task_set_task_data (task, state, (GDestroyNotify) save_state_free);
+  signet_request_set_modified (self->request, FALSE);
+  return task;
+}
+
+/**
+ * signet_request_page_save_async:
+ *
+ * Writes the page's request into its saved request's file. The page must
+ * have an item (signet_request_page_get_item()); else use Save As.
+ */
+void
+signet_request_page_save_async (SignetRequestPage   *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SIGNET_IS_REQUEST_PAGE (self));
+  g_return_if_fail (self->item != NULL);
+
+  task = begin_save (self, self->collection, signet_request_page_save_async, cancellable,
+                     callback, user_data);
+  signet_request_copy_into (signet_collection_item_get_request (self->item), self->request);
+  signet_collection_save_async (self->collection, self->item, cancellable, page_saved_cb, task);
+}
+
+/**
+ * signet_request_page_save_as_async:
+ * @collection: where to save
+ * @folder: "" for the collection's top, or a folder (made if new)
+ * @name: the request's name
+ *
+ * Saves a copy of the page's request as a new file; the page then edits
+ * that saved request.
+ */
+void
+signet_request_page_save_as_async (SignetRequestPage   *self,
+                                   SignetCollection    *collection,
+                                   const char          *folder,
+                                   const char          *name,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(SignetRequest) copy = NULL;
+
+  g_return_if_fail (SIGNET_IS_REQUEST_PAGE (self));
+  g_return_if_fail (SIGNET_IS_COLLECTION (collection));
+  g_return_if_fail (folder != NULL && name != NULL);
+
+  task = begin_save (self, collection, signet_request_page_save_async, cancellable,
+                     callback, user_data);
+  copy = signet_request_dup (self->request);
+  signet_collection_add_async (collection, folder, name, copy, cancellable, page_saved_cb, task);
+}
+
+/**
+ * signet_request_page_save_finish:
+ *
+ * Finishes a save or a save as.
+ *
+ * Returns: (transfer full): the saved request, or %NULL with @error set
+ */
+SignetCollectionItem *
+signet_request_page_save_finish (SignetRequestPage  *self,
+                                 GAsyncResult       *result,
+                                 GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == signet_request_page_save_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "signet-client.h"
+#include "signet-collection.h"
+#include "signet-environment.h"
 #include "signet-request.h"
 
 G_BEGIN_DECLS
@@ -17,5 +19,28 @@ SignetRequestPage *signet_request_page_new         (SignetClient      *client);
 const char        *signet_request_page_get_title   (SignetRequestPage *self);
 SignetRequest     *signet_request_page_get_request (SignetRequestPage *self);
 gboolean           signet_request_page_get_unsent  (SignetRequestPage *self);
+gboolean           signet_request_page_get_unsaved (SignetRequestPage *self);
+
+SignetCollectionItem *signet_request_page_get_item        (SignetRequestPage     *self,
+                                                           SignetCollection     **collection);
+void                  signet_request_page_set_item        (SignetRequestPage     *self,
+                                                           SignetCollection      *collection,
+                                                           SignetCollectionItem  *item);
+void                  signet_request_page_set_environment (SignetRequestPage     *self,
+                                                           SignetEnvironment     *environment);
+void                  signet_request_page_save_async      (SignetRequestPage     *self,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+void                  signet_request_page_save_as_async   (SignetRequestPage     *self,
+                                                           SignetCollection      *collection,
+                                                           const char            *folder,
+                                                           const char            *name,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+SignetCollectionItem *signet_request_page_save_finish     (SignetRequestPage     *self,
+                                                           GAsyncResult          *result,
+                                                           GError               **error);
 
 G_END_DECLS

@@ -4,25 +4,8 @@
 
 #include <glib/gi18n.h>
 
-#include "signet-request-page.h"
-#include "signet-window.h"
+#include "signet-window-private.h"
 
-struct _SignetWindow
-{
-  AdwApplicationWindow   parent_instance;
-
-  /* UI state (window size); may be NULL, then nothing is saved. */
-  GSettings             *settings;
-  /* Sends every page's requests: one SoupSession for the application. */
-  SignetClient          *client;
-  /* Saved credentials for every page; may be NULL. */
-  SignetCredentialStore *credential_store;
-  /* The user chose to discard every page's unsent edits. */
-  gboolean               discard_confirmed;
-
-  /* Template children */
-  AdwTabView            *tab_view;
-};
 
 G_DEFINE_FINAL_TYPE (SignetWindow, signet_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -31,13 +14,39 @@ enum {
   PROP_SETTINGS,
   PROP_CLIENT,
   PROP_CREDENTIAL_STORE,
+  PROP_COLLECTIONS,
+  PROP_SHOW_SIDEBAR,
+  PROP_HISTORY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static SignetRequestPage *
-signet_window_add_request_page (SignetWindow *self)
+/* The tab's title, marked while the page has unsaved edits. */
+static void
+update_tab_title (AdwTabPage        *tab_page,
+                  GParamSpec        *pspec,
+                  SignetRequestPage *page)
+{
+  const char *title = signet_request_page_get_title (page);
+  g_autofree char *marked = NULL;
+
+  if (signet_request_page_get_unsaved (page))
+    {
+      /* Translators: the title of a tab with unsaved changes */
+      marked = g_strdup_printf (_("• %s"), title);
+      adw_tab_page_set_tooltip (tab_page, _("Unsaved changes"));
+    }
+  else
+    adw_tab_page_set_tooltip (tab_page, NULL);
+  adw_tab_page_set_title (tab_page, marked ? marked : title);
+}
+
+SignetRequestPage *
+signet_window_add_page (SignetWindow         *self,
+          SignetRequest        *request,
+          SignetCollection     *collection,
+          SignetCollectionItem *item)
 {
   SignetRequestPage *page;
   AdwTabPage *tab_page;
@@ -45,12 +54,63 @@ signet_window_add_request_page (SignetWindow *self)
   page = g_object_new (SIGNET_TYPE_REQUEST_PAGE,
                        "client", self->client,
                        "credential-store", self->credential_store,
+                       "request", request,
+                       "collection", collection,
+                       "item", item,
+                       "environment", self->environment,
+                       "history", self->history,
                        NULL);
   tab_page = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
-  g_object_bind_property (page, "title", tab_page, "title", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (update_tab_title), tab_page,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::unsaved", G_CALLBACK (update_tab_title), tab_page,
+                           G_CONNECT_SWAPPED);
+  update_tab_title (tab_page, NULL, page);
   adw_tab_view_set_selected_page (self->tab_view, tab_page);
 
   return page;
+}
+
+/**
+ * signet_window_get_current_page:
+ *
+ * Returns: (transfer none) (nullable): the selected tab's page
+ */
+SignetRequestPage *
+signet_window_get_current_page (SignetWindow *self)
+{
+  AdwTabPage *tab_page = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (tab_page == NULL || !SIGNET_IS_REQUEST_PAGE (adw_tab_page_get_child (tab_page)))
+    return NULL;
+  return SIGNET_REQUEST_PAGE (adw_tab_page_get_child (tab_page));
+}
+
+void
+signet_window_show_toast (SignetWindow *self,
+                          const char   *text)
+{
+  /* Toast titles are markup in libadwaita 1.2; names and messages are not. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/* "Could not save the request: <why>" */
+void
+signet_window_show_error (SignetWindow *self,
+                          const char   *doing,
+                          const GError *error)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", doing, error->message);
+
+  signet_window_show_toast (self, text);
+}
+
+static SignetRequestPage *
+signet_window_add_request_page (SignetWindow *self)
+{
+  return signet_window_add_page (self, NULL, NULL, NULL);
 }
 
 static void
@@ -91,23 +151,51 @@ signet_window_page_detached_cb (SignetWindow *self,
 }
 
 static void
+close_saved_page_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AdwTabPage) tab_page = user_data;
+  SignetRequestPage *page = SIGNET_REQUEST_PAGE (source);
+  SignetWindow *self = SIGNET_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
+  g_autoptr(SignetCollectionItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  item = signet_request_page_save_finish (page, result, &error);
+  if (self == NULL || adw_tab_view_get_page_position (self->tab_view, tab_page) < 0)
+    return;
+  if (item == NULL)
+    signet_window_show_error (self, _("Could not save the request"), error);
+  adw_tab_view_close_page_finish (self->tab_view, tab_page, item != NULL);
+}
+
+static void
 close_page_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         AdwTabPage       *tab_page)
 {
   SignetWindow *self = SIGNET_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  SignetRequestPage *page = SIGNET_REQUEST_PAGE (adw_tab_page_get_child (tab_page));
 
   /* the tab may have gone another way while the dialog was up */
-  if (adw_tab_view_get_page_position (self->tab_view, tab_page) >= 0)
+  if (adw_tab_view_get_page_position (self->tab_view, tab_page) < 0)
+    return;
+  if (g_str_equal (response, "save"))
+    signet_request_page_save_async (page, self->cancellable, close_saved_page_cb,
+                                    g_object_ref (tab_page));
+  else
     adw_tab_view_close_page_finish (self->tab_view, tab_page, g_str_equal (response, "discard"));
 }
 
+/* Save / Discard / Cancel; Save only where every page to close has a
+ * file to save into (a new request needs Save As first). */
 static GtkWidget *
 discard_dialog_new (SignetWindow *self,
-                    const char   *body)
+                    const char   *body,
+                    gboolean      can_save)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                              _("Discard Unsent Changes?"), body);
+                                              _("Save Changes?"), body);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -115,7 +203,15 @@ discard_dialog_new (SignetWindow *self,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (can_save)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    }
+  else
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   return dialog;
 }
@@ -135,34 +231,43 @@ signet_window_close_page_cb (SignetWindow *self,
       return GDK_EVENT_STOP;
     }
   if (!SIGNET_IS_REQUEST_PAGE (child) ||
-      !signet_request_page_get_unsent (SIGNET_REQUEST_PAGE (child)))
+      !signet_request_page_get_unsaved (SIGNET_REQUEST_PAGE (child)))
     {
       adw_tab_view_close_page_finish (tab_view, tab_page, TRUE);
       return GDK_EVENT_STOP;
     }
 
-  dialog = discard_dialog_new (self, _("This request has edits that were not sent. "
-                                       "Closing its tab discards them."));
+  dialog = discard_dialog_new (self,
+                               _("This request has changes that were not saved. "
+                                 "Closing its tab without saving discards them."),
+                               signet_request_page_get_item (SIGNET_REQUEST_PAGE (child), NULL) != NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_page_response_cb), tab_page, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return GDK_EVENT_STOP;
 }
 
-static guint
-count_unsent_pages (SignetWindow *self)
+/* The pages with unsaved edits; @n_new: how many of them were never saved. */
+static GPtrArray *
+list_unsaved_pages (SignetWindow *self,
+                    guint        *n_new)
 {
-  guint unsent = 0;
+  GPtrArray *unsaved = g_ptr_array_new ();
 
+  *n_new = 0;
   for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
     {
       GtkWidget *child = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i));
 
-      if (SIGNET_IS_REQUEST_PAGE (child) && signet_request_page_get_unsent (SIGNET_REQUEST_PAGE (child)))
-        unsent++;
+      if (SIGNET_IS_REQUEST_PAGE (child) && signet_request_page_get_unsaved (SIGNET_REQUEST_PAGE (child)))
+        {
+          g_ptr_array_add (unsaved, child);
+          if (signet_request_page_get_item (SIGNET_REQUEST_PAGE (child), NULL) == NULL)
+            (*n_new)++;
+        }
     }
 
-  return unsent;
+  return unsaved;
 }
 
 static gboolean
@@ -173,9 +278,46 @@ close_confirmed_cb (gpointer user_data)
 }
 
 static void
+close_window_saved_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SignetWindow) self = user_data;
+  g_autoptr(SignetCollectionItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unsaved = NULL;
+  guint n_new;
+
+  item = signet_request_page_save_finish (SIGNET_REQUEST_PAGE (source), result, &error);
+  if (item == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        signet_window_show_error (self, _("Could not save the request"), error);
+      return;
+    }
+  /* the last save closes the window, if every page is saved now */
+  unsaved = list_unsaved_pages (self, &n_new);
+  if (unsaved->len == 0)
+    {
+      self->discard_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
 close_window_response_cb (SignetWindow *self,
                           const char   *response)
 {
+  if (g_str_equal (response, "save"))
+    {
+      guint n_new;
+      g_autoptr(GPtrArray) unsaved = list_unsaved_pages (self, &n_new);
+
+      for (guint i = 0; i < unsaved->len; i++)
+        signet_request_page_save_async (g_ptr_array_index (unsaved, i), self->cancellable,
+                                        close_window_saved_cb, g_object_ref (self));
+      return;
+    }
   if (!g_str_equal (response, "discard"))
     return;
 
@@ -226,22 +368,23 @@ static gboolean
 signet_window_close_request (GtkWindow *window)
 {
   SignetWindow *self = SIGNET_WINDOW (window);
-  guint unsent;
+  g_autoptr(GPtrArray) unsaved = NULL;
+  guint n_new;
 
   /* One question for all the tabs, not one per tab. */
-  unsent = count_unsent_pages (self);
-  if (unsent > 0 && !self->discard_confirmed)
+  unsaved = list_unsaved_pages (self, &n_new);
+  if (unsaved->len > 0 && !self->discard_confirmed)
     {
       g_autofree char *body = NULL;
       GtkWidget *dialog;
 
-      body = g_strdup_printf (ngettext ("%u request has edits that were not sent. "
-                                        "Closing the window discards them.",
-                                        "%u requests have edits that were not sent. "
-                                        "Closing the window discards them.",
-                                        unsent),
-                              unsent);
-      dialog = discard_dialog_new (self, body);
+      body = g_strdup_printf (ngettext ("%u request has changes that were not saved. "
+                                        "Closing the window without saving discards them.",
+                                        "%u requests have changes that were not saved. "
+                                        "Closing the window without saving discards them.",
+                                        unsaved->len),
+                              unsaved->len);
+      dialog = discard_dialog_new (self, body, n_new == 0);
       g_signal_connect_object (dialog, "response", G_CALLBACK (close_window_response_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -249,6 +392,7 @@ signet_window_close_request (GtkWindow *window)
     }
 
   signet_window_save_state (self);
+  g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (signet_window_parent_class)->close_request (window);
 }
@@ -261,6 +405,8 @@ signet_window_constructed (GObject *object)
   G_OBJECT_CLASS (signet_window_parent_class)->constructed (object);
 
   signet_window_restore_state (self);
+  signet_window_setup_collections (self);
+  signet_window_setup_history (self);
   signet_window_add_request_page (self);
 }
 
@@ -276,11 +422,30 @@ signet_window_dispose (GObject *object)
                                           signet_window_page_detached_cb,
                                           self);
 
+  g_cancellable_cancel (self->cancellable);
+
   G_OBJECT_CLASS (signet_window_parent_class)->dispose (object);
 
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->credential_store);
+  g_clear_object (&self->collections);
+  g_clear_object (&self->history);
+  g_clear_object (&self->deleted_collection);
+  g_clear_object (&self->deleted_item);
+  g_clear_pointer (&self->environment_lists, g_hash_table_unref);
+  g_clear_object (&self->current_collection);
+  g_clear_object (&self->environment);
+}
+
+static void
+signet_window_finalize (GObject *object)
+{
+  SignetWindow *self = SIGNET_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (signet_window_parent_class)->finalize (object);
 }
 
 static void
@@ -303,6 +468,19 @@ signet_window_get_property (GObject    *object,
 
     case PROP_CREDENTIAL_STORE:
       g_value_set_object (value, self->credential_store);
+      break;
+
+    case PROP_COLLECTIONS:
+      g_value_set_object (value, self->collections);
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->sidebar != NULL &&
+                                  gtk_widget_get_visible (GTK_WIDGET (self->sidebar)));
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
       break;
 
     default:
@@ -332,6 +510,19 @@ signet_window_set_property (GObject      *object,
       self->credential_store = g_value_dup_object (value);
       break;
 
+    case PROP_COLLECTIONS:
+      self->collections = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      if (self->sidebar != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->sidebar), g_value_get_boolean (value));
+      break;
+
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -346,6 +537,7 @@ signet_window_class_init (SignetWindowClass *klass)
 
   object_class->constructed = signet_window_constructed;
   object_class->dispose = signet_window_dispose;
+  object_class->finalize = signet_window_finalize;
   object_class->get_property = signet_window_get_property;
   object_class->set_property = signet_window_set_property;
 
@@ -381,11 +573,41 @@ signet_window_class_init (SignetWindowClass *klass)
                          SIGNET_TYPE_CREDENTIAL_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SignetWindow:collections:
+   *
+   * The open collections the sidebar shows; from the application.
+   */
+  properties[PROP_COLLECTIONS] =
+    g_param_spec_object ("collections", NULL, NULL,
+                         SIGNET_TYPE_COLLECTION_LIST,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SignetWindow:history:
+   *
+   * Where every page records its sends, shown in the History popover;
+   * from the application.
+   */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         SIGNET_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/signet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, environment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SignetWindow, environment_names);
+  gtk_widget_class_bind_template_callback (widget_class, signet_window_environment_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, signet_window_page_detached_cb);
   gtk_widget_class_bind_template_callback (widget_class, signet_window_close_page_cb);
 
@@ -396,6 +618,13 @@ signet_window_class_init (SignetWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-tab", NULL);
 
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+
+  signet_window_class_init_collections (widget_class);
+  signet_window_class_init_environments (widget_class);
+  signet_window_class_init_history (widget_class);
+
   g_type_ensure (SIGNET_TYPE_REQUEST_PAGE);
 }
 
@@ -403,6 +632,9 @@ static void
 signet_window_init (SignetWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->environment_lists = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                                   NULL, g_object_unref);
 }
 
 /**
@@ -411,6 +643,8 @@ signet_window_init (SignetWindow *self)
  * @settings: (nullable): where to restore and save the window size
  * @client: (nullable): sends the pages' requests
  * @credential_store: (nullable): the saved credentials pages can sign with
+ * @collections: (nullable): the open collections, for the sidebar
+ * @history: (nullable): where the pages record their sends
  *
  * Returns: (transfer none): a new window with one empty request page
  */
@@ -418,7 +652,9 @@ SignetWindow *
 signet_window_new (SignetApplication     *application,
                    GSettings             *settings,
                    SignetClient          *client,
-                   SignetCredentialStore *credential_store)
+                   SignetCredentialStore *credential_store,
+                   SignetCollectionList  *collections,
+                   SignetHistory         *history)
 {
   g_return_val_if_fail (SIGNET_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
@@ -428,6 +664,8 @@ signet_window_new (SignetApplication     *application,
                        "settings", settings,
                        "client", client,
                        "credential-store", credential_store,
+                       "collections", collections,
+                       "history", history,
                        NULL);
 }
 

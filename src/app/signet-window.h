@@ -6,7 +6,9 @@
 
 #include "signet-application.h"
 #include "signet-client.h"
+#include "signet-collection-list.h"
 #include "signet-credential-store.h"
+#include "signet-history.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +19,11 @@ G_DECLARE_FINAL_TYPE (SignetWindow, signet_window, SIGNET, WINDOW, AdwApplicatio
 SignetWindow *signet_window_new          (SignetApplication     *application,
                                           GSettings             *settings,
                                           SignetClient          *client,
-                                          SignetCredentialStore *credential_store);
+                                          SignetCredentialStore *credential_store,
+                                          SignetCollectionList  *collections,
+                                          SignetHistory         *history);
 AdwTabView   *signet_window_get_tab_view (SignetWindow          *self);
+void          signet_window_open_collection (SignetWindow       *self,
+                                             GFile              *dir);
 
 G_END_DECLS
