@@ -701,6 +701,55 @@ test_keyring_credential (void)
   g_unsetenv ("SECRET_FILE_TEST_PASSWORD");
 }
 
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      count += g_file_test (child, G_FILE_TEST_IS_DIR) ? count_files (child) : 1;
+    }
+  return count;
+}
+
+/* OpenAPI and curl (from standard input) import too; a key in a curl
+ * command is named on stderr and never written. */
+static void
+test_import_openapi_curl (void)
+{
+  g_autofree char *openapi = g_build_filename (g_getenv ("SIGNET_TESTS_SRCDIR"), "fixtures",
+                                               "petstore-apigateway-oas30.json", NULL);
+  g_autofree char *from_openapi = tmp_path ("from-openapi");
+  g_autofree char *from_curl = tmp_path ("from-curl");
+  g_autofree char *request_file = g_build_filename (from_curl, "requests", "post-test-pets.json", NULL);
+  g_autofree char *text = NULL;
+  const char *curl_args[] = { "import", "--from", "curl", "-", "--to", from_curl, NULL };
+  g_autoptr(SignetTestCliRun) openapi_run = run_command ("import", "--from", "openapi", openapi,
+                                                         "--to", from_openapi, NULL);
+  g_autoptr(SignetTestCliRun) curl_run = NULL;
+
+  curl_run = signet_test_cli_run (NULL, "curl -X POST 'https://abc123defg.execute-api.us-west-2.amazonaws.com"
+                                        "/test/pets' -H 'Content-Type: application/json' -d '{\"type\":\"dog\"}' "
+                                        "--aws-sigv4 'aws:amz:us-west-2:execute-api' "
+                                        "--user '" FIXTURE_KEY ":" WRONG_SECRET "'\n", curl_args);
+
+  g_assert_cmpint (openapi_run->status, ==, 0);
+  g_assert_true (g_str_has_prefix (openapi_run->out, "Imported 3 requests into "));
+  g_assert_cmpuint (count_files (from_openapi), ==, 3 + 1);  /* and collection.json */
+
+  g_assert_cmpint (curl_run->status, ==, 0);
+  g_assert_nonnull (strstr (curl_run->err, "not written: the secret access key in curl command"));
+  assert_no_secret (curl_run->err);
+  g_assert_true (g_file_get_contents (request_file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"accessKeyId\" : \"" FIXTURE_KEY "\""));
+  assert_no_secret (text);
+}
+
 static void
 test_export_curl (void)
 {
@@ -743,6 +792,7 @@ main (int    argc,
   g_test_add_func ("/signet/cli-run/postman-environment", test_postman_environment);
   g_test_add_func ("/signet/cli-run/presigned-redacted", test_presigned_redacted);
   g_test_add_func ("/signet/cli-run/keyring-credential", test_keyring_credential);
+  g_test_add_func ("/signet/cli-run/import-openapi-curl", test_import_openapi_curl);
   g_test_add_func ("/signet/cli-run/export-curl", test_export_curl);
 
   status = g_test_run ();
