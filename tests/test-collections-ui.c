@@ -506,6 +506,123 @@ item_at_top (gpointer item)
   return g_str_equal (signet_collection_item_get_folder (item), "");
 }
 
+static gboolean
+one_tab_left (gpointer tab_view)
+{
+  return adw_tab_view_get_n_pages (tab_view) == 1;
+}
+
+/* Closing a tab with unsaved changes: "Save" writes them, then closes. */
+static void
+close_save_cb (SignetApplication *app,
+               GtkWindow         *window)
+{
+  SignetCollection *collection = open_collection (window);
+  AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
+  g_autofree char *saved = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (sidebar_child (window, "list_view"), "list.activate-item", "u",
+                                             select_row (window, collection, "Health")));
+  signet_request_set_method (signet_request_page_get_request (current_page (window)), "PUT");
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_selected_page (tab_view));
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  answer_dialog (NULL, "save");
+  signet_test_wait_until (one_tab_left, tab_view, "the tab to be saved and closed");
+  saved = read_collection_file ("requests/health.json");
+  g_assert_nonnull (strstr (saved, "\"PUT\""));
+
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_close_save (void)
+{
+  set_up_collection ();
+  run_test (close_save_cb);
+}
+
+typedef struct
+{
+  GListModel *collections;
+  const char *name;
+} NamedWait;
+
+static SignetCollection *
+find_collection (GListModel *collections,
+                 const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (collections); i++)
+    {
+      g_autoptr(SignetCollection) collection = g_list_model_get_item (collections, i);
+
+      if (g_str_equal (signet_collection_get_name (collection), name))
+        return collection;
+    }
+  return NULL;
+}
+
+static gboolean
+collection_is_there (gpointer data)
+{
+  NamedWait *wait = data;
+
+  return find_collection (wait->collections, wait->name) != NULL;
+}
+
+/* New Collection… makes a folder under the default one; the first save
+ * writes collection.json with its name. */
+static void
+new_collection_cb (SignetApplication *app,
+                   GtkWindow         *window)
+{
+  g_autoptr(SignetCollectionList) list = NULL;
+  g_autoptr(GFile) expected = NULL;
+  g_autoptr(GFile) info = NULL;
+  g_autofree char *info_text = NULL;
+  SignetRequestPage *page = current_page (window);
+  SignetCollection *collection;
+  SignetSaveDialog *dialog;
+  NamedWait wait;
+
+  g_object_get (window, "collections", &list, NULL);
+  wait.collections = signet_collection_list_get_model (list);
+  wait.name = "Scratch Pad";
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-collection", NULL));
+  answer_dialog ("Scratch Pad", "create");
+  signet_test_wait_until (collection_is_there, &wait, "the new collection");
+  collection = find_collection (wait.collections, "Scratch Pad");
+  expected = g_file_get_child (signet_collection_list_get_default_dir (list), "scratch-pad");
+  g_assert_true (g_file_equal (signet_collection_get_dir (collection), expected));
+  g_assert_true (g_file_query_exists (expected, NULL));
+
+  signet_request_set_url (signet_request_page_get_request (page), fixture->stage_url);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  dialog = g_object_ref (SIGNET_SAVE_DIALOG (signet_test_find_toplevel (SIGNET_TYPE_SAVE_DIALOG)));
+  signet_save_dialog_set_choice (dialog, collection, "", "Ping");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  signet_test_wait_until (page_is_saved, page, "the save into the new collection");
+
+  info = g_file_get_child (expected, "collection.json");
+  g_assert_true (g_file_load_contents (info, NULL, &info_text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (info_text, "\"Scratch Pad\""));
+
+  /* the default folder is the test home's: leave nothing behind */
+  remove_tree (expected);
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_new_collection (void)
+{
+  set_up_collection ();
+  run_test (new_collection_cb);
+}
+
 /* Rename, move and duplicate: the sidebar and the files follow. */
 static void
 rename_cb (SignetApplication *app,
@@ -799,6 +916,8 @@ main (int   argc,
 
   g_test_add_func ("/signet/collections-ui/save-as", test_save_as);
   g_test_add_func ("/signet/collections-ui/open-from-sidebar", test_open_from_sidebar);
+  g_test_add_func ("/signet/collections-ui/close-save", test_close_save);
+  g_test_add_func ("/signet/collections-ui/new-collection", test_new_collection);
   g_test_add_func ("/signet/collections-ui/rename-move-duplicate", test_rename);
   g_test_add_func ("/signet/collections-ui/delete-undo", test_delete_undo);
   g_test_add_func ("/signet/collections-ui/corrupt-file", test_corrupt_file);

@@ -239,9 +239,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
   else if (SIGNET_IS_COLLECTION_ITEM (item))
     {
+      SignetRequest *request = signet_collection_item_get_request (item);
+      GBinding *binding;
+
       text = signet_collection_item_get_name (item);
-      gtk_label_set_label (GTK_LABEL (method),
-                           signet_request_get_method (signet_collection_item_get_request (item)));
+      /* a save changes the method in place, with no new row */
+      binding = g_object_bind_property (request, "method", method, "label", G_BINDING_SYNC_CREATE);
+      g_object_set_data (G_OBJECT (method), "signet-binding", binding);
     }
   gtk_label_set_label (GTK_LABEL (name), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
@@ -253,7 +257,15 @@ static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item)), NULL);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
+  GObject *method = G_OBJECT (gtk_widget_get_next_sibling (icon));
+  GBinding *binding = g_object_steal_data (method, "signet-binding");
+
+  /* the row's widgets go to another item */
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
 /* The collection a row belongs to: its own, or its nearest ancestor's. */
