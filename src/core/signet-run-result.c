@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "signet-run-result.h"
 
 SignetRunResult *
@@ -66,6 +68,6 @@ signet_run_result_dup_failure (const SignetRunResult *result)
   if (result->error_message != NULL)
     return g_strdup (result->error_message);
   if (result->expected_status != 0)
-    return g_strdup_printf ("expected %u, got %u", result->expected_status, result->status);
-  return g_strdup_printf ("expected 2xx or 3xx, got %u", result->status);
+    return g_strdup_printf (_("expected %u, got %u"), result->expected_status, result->status);
+  return g_strdup_printf (_("expected 2xx or 3xx, got %u"), result->status);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-environment.h"
@@ -340,7 +341,7 @@ start_item (GTask *task,
         return sign_with_credential (task, credential);
       if (self->store == NULL)
         {
-          fail_item (task, "The request signs with a keyring credential, and there is no keyring");
+          fail_item (task, _("The request signs with a keyring credential, and there is no keyring"));
           return FALSE;
         }
       state->credential_name = g_strdup (credential_name);
@@ -355,8 +356,8 @@ start_item (GTask *task,
   if (self->default_credential != NULL)
     return sign_with_credential (task, self->default_credential);
 
-  fail_item (task, "No keys to sign with: the request names neither a keyring credential nor "
-                   "a {{variable}} for its secret access key, and no default keys were given");
+  fail_item (task, _("No keys to sign with: the request names neither a keyring credential nor "
+                     "a {{variable}} for its secret access key, and no default keys were given"));
   return FALSE;
 }
 
