@@ -9,10 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* SignetWindow is split in three files: signet-window.c (tabs, closing,
+/* SignetWindow is split in four files: signet-window.c (tabs, closing,
  * state), signet-window-collections.c (the sidebar and the actions on
  * saved requests), signet-window-environments.c (the header bar's
- * environment switcher). */
+ * environment switcher), signet-window-history.c (the History popover). */
 
 struct _SignetWindow
 {
