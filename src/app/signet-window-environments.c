@@ -138,9 +138,13 @@ environments_loaded_cb (GObject      *source,
 void
 signet_window_update_environments (SignetWindow *self)
 {
-  SignetCollection *collection = find_current_collection (self);
+  SignetCollection *collection;
   SignetEnvironmentList *list;
 
+  /* tabs and rows going away with the window change nothing */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  collection = find_current_collection (self);
   if (collection == self->current_collection)
     return;
   g_set_object (&self->current_collection, collection);
