@@ -52,6 +52,7 @@ typedef struct
 {
   SignetRequestPage *page;
   SignetHistory     *history;
+  guint              n_items;
 } SendWait;
 
 static gboolean
@@ -61,7 +62,7 @@ sent_and_recorded (gpointer data)
   gboolean sending = TRUE;
 
   g_object_get (wait->page, "sending", &sending, NULL);
-  return !sending && g_list_model_get_n_items (G_LIST_MODEL (wait->history)) > 0;
+  return !sending && g_list_model_get_n_items (G_LIST_MODEL (wait->history)) == wait->n_items;
 }
 
 static gboolean
@@ -137,6 +138,35 @@ assert_no_secret (const char *text)
 {
   g_assert_null (strstr (text, FIXTURE_TEMP_SECRET));
   g_assert_null (strstr (text, FIXTURE_TEMP_TOKEN));
+}
+
+/* Edits made while a send is out are not what was sent: the entry opens
+ * as the request was when it left. */
+static void
+assert_entry_is_what_was_sent (SignetRequestPage *page,
+                               SignetHistory     *history)
+{
+  g_autofree char *slow = signet_test_fixture_url (fixture, "/slow");
+  GtkEditable *url_entry = GTK_EDITABLE (page_child (page, "url_entry"));
+  g_autoptr(SignetHistoryEntry) entry = NULL;
+  g_autoptr(SignetRequest) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  SendWait wait = { page, history, g_list_model_get_n_items (G_LIST_MODEL (history)) + 1 };
+  gboolean sending = FALSE;
+
+  gtk_editable_set_text (url_entry, slow);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.send", NULL));
+  g_object_get (page, "sending", &sending, NULL);
+  g_assert_true (sending);
+  gtk_editable_set_text (url_entry, "https://example.invalid/edited-meanwhile");
+  signet_test_wait_until (sent_and_recorded, &wait, "the slow send to be recorded");
+
+  entry = g_list_model_get_item (G_LIST_MODEL (history), 0);
+  g_assert_cmpuint (signet_history_entry_get_status (entry), ==, 200);
+  g_assert_cmpstr (signet_history_entry_get_url (entry), ==, slow);
+  reopened = signet_history_entry_dup_request (entry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signet_request_get_url (reopened), ==, slow);
 }
 
 typedef struct
@@ -232,6 +262,7 @@ history_cb (SignetApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.send", NULL));
   send_wait.page = page;
   send_wait.history = history;
+  send_wait.n_items = 1;
   signet_test_wait_until (sent_and_recorded, &send_wait, "the send to be recorded");
 
   entry = g_list_model_get_item (G_LIST_MODEL (history), 0);
@@ -310,6 +341,7 @@ history_cb (SignetApplication *app,
     assert_no_secret (contents);
   }
 
+  assert_entry_is_what_was_sent (page, history);
   assert_bound_follows_setting (history);
   discard_and_close (window);
 }
@@ -317,7 +349,9 @@ history_cb (SignetApplication *app,
 static void
 test_history_view (void)
 {
-  fixture = signet_test_fixture_start (NULL);
+  const char * const options[] = { "--slow-seconds", "0.5", NULL };
+
+  fixture = signet_test_fixture_start (options);
   signet_test_run_app (history_cb);
   signet_test_fixture_stop (fixture);
 }

@@ -54,6 +54,9 @@ struct _SignetRequestPage
   SignetEnvironment     *environment;
   /* Where each completed send is recorded; may be NULL. */
   SignetHistory         *history;
+  /* The request as edited when the send in flight began, for the history:
+   * later edits are not what was sent. */
+  SignetRequest         *sent_request;
 
   /* Template children */
   GtkDropDown           *method_dropdown;
@@ -289,6 +292,9 @@ begin_sending (SignetRequestPage *self,
 {
   self->modified_before_send = signet_request_get_modified (self->request);
   signet_request_set_modified (self->request, FALSE);
+  g_clear_object (&self->sent_request);
+  if (self->history != NULL)
+    self->sent_request = signet_request_dup (self->request);
   set_sending (self, cancellable);
   signet_response_view_clear (self->response_view);
 }
@@ -314,7 +320,7 @@ record_in_history (SignetRequestPage    *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(SignetHistoryEntry) entry = NULL;
 
-  if (self->history == NULL)
+  if (self->history == NULL || self->sent_request == NULL)
     return;
   g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row)));
   g_strv_builder_add (builder, gtk_editable_get_text (GTK_EDITABLE (self->session_token_row)));
@@ -323,7 +329,8 @@ record_in_history (SignetRequestPage    *self,
     if (signet_environment_get_variable_secret (self->environment, i))
       g_strv_builder_add (builder, signet_environment_get_variable_value (self->environment, i));
   secrets = g_strv_builder_end (builder);
-  entry = signet_history_entry_new (self->request, exchange, now, (const char * const *) secrets);
+  entry = signet_history_entry_new (self->sent_request, exchange, now,
+                                    (const char * const *) secrets);
   signet_history_add (self->history, entry);
 }
 
@@ -1057,6 +1064,7 @@ signet_request_page_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->environment);
   g_clear_object (&self->history);
+  g_clear_object (&self->sent_request);
 
   G_OBJECT_CLASS (signet_request_page_parent_class)->dispose (object);
 }
