@@ -664,6 +664,54 @@ test_rename (void)
   run_test (rename_cb);
 }
 
+/* The widget of the row showing @item, or NULL. */
+static GtkWidget *
+find_row_widget (GtkWidget            *widget,
+                 SignetCollectionItem *item)
+{
+  if (GTK_IS_TREE_EXPANDER (widget))
+    {
+      GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (widget));
+      g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+      if ((gpointer) node == (gpointer) item)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, item);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A secondary click on @name's row, as the pointer would make it. */
+static void
+secondary_click (GtkWindow            *window,
+                 SignetCollectionItem *item)
+{
+  GtkWidget *row = find_row_widget (sidebar_child (window, "list_view"), item);
+  g_autoptr(GListModel) controllers = NULL;
+
+  g_assert_nonnull (row);
+  controllers = gtk_widget_observe_controllers (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 4.0, 4.0);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 /* Delete, then Undo from the toast: the file and the row come back. */
 static void
 delete_undo_cb (SignetApplication *app,
@@ -674,7 +722,14 @@ delete_undo_cb (SignetApplication *app,
   g_autofree char *before = read_collection_file ("requests/health.json");
   g_autofree char *after = NULL;
 
-  select_row (window, collection, "Health");
+  /* the row's menu selects it; its Delete item names the action */
+  select_row (window, collection, "List pets");
+  signet_test_wait_for_frame (window);
+  secondary_click (window, find_item (collection, "Health"));
+  g_assert_true (signet_sidebar_get_selected (window_sidebar (window), NULL, NULL) ==
+                 find_item (collection, "Health"));
+  g_assert_true (gtk_widget_get_visible (sidebar_child (window, "row_menu")));
+  gtk_popover_popdown (GTK_POPOVER (sidebar_child (window, "row_menu")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-request", NULL));
   signet_test_wait_until (item_is_gone, &health, "the delete");
   g_assert_true (collection_file_missing ("requests/health.json"));

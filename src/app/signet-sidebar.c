@@ -28,6 +28,7 @@ struct _SignetSidebar
   /* Template children */
   GtkListView          *list_view;
   GtkLabel             *errors_label;
+  GtkPopover           *row_menu;
 };
 
 G_DEFINE_FINAL_TYPE (SignetSidebar, signet_sidebar, ADW_TYPE_BIN)
@@ -188,6 +189,32 @@ create_children (gpointer item,
   return NULL;
 }
 
+/* A secondary click on a request's row selects it and offers the
+ * actions on it. */
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *list_item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  SignetSidebar *self = SIGNET_SIDEBAR (gtk_widget_get_ancestor (row, SIGNET_TYPE_SIDEBAR));
+  GtkTreeListRow *tree_row = gtk_list_item_get_item (list_item);
+  g_autoptr(GObject) item = tree_row ? gtk_tree_list_row_get_item (tree_row) : NULL;
+  graphene_point_t point;
+
+  if (self == NULL || !SIGNET_IS_COLLECTION_ITEM (item) ||
+      !gtk_widget_compute_point (row, GTK_WIDGET (self->list_view),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (list_item));
+  gtk_popover_set_pointing_to (self->row_menu,
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (self->row_menu);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item)
@@ -197,6 +224,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *method = gtk_label_new (NULL);
   GtkWidget *name = gtk_label_new (NULL);
+  GtkGesture *secondary_click = gtk_gesture_click_new ();
 
   gtk_widget_add_css_class (method, "caption");
   gtk_widget_add_css_class (method, "dim-label");
@@ -209,6 +237,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), method);
   gtk_box_append (GTK_BOX (box), name);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary_click, "pressed", G_CALLBACK (row_pressed_cb), list_item);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (secondary_click));
   gtk_list_item_set_child (list_item, expander);
 }
 
@@ -393,6 +424,7 @@ signet_sidebar_dispose (GObject *object)
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_pointer ((GtkWidget **) &self->row_menu, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->collections);
@@ -469,6 +501,7 @@ signet_sidebar_class_init (SignetSidebarClass *klass)
                                                RESOURCE_BASE_PATH "/signet-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, SignetSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, SignetSidebar, errors_label);
+  gtk_widget_class_bind_template_child (widget_class, SignetSidebar, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
 
   /* here, not on the window: they mean the selected row, and Delete in
@@ -483,6 +516,7 @@ static void
 signet_sidebar_init (SignetSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->row_menu), GTK_WIDGET (self->list_view));
 }
 
 /**
