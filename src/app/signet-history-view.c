@@ -100,7 +100,7 @@ add_label (GtkWidget  *row,
   return label;
 }
 
-/* [METHOD]  URL                              [200 OK]
+/* [METHOD]  URL                                  [200]
  *           12:30:05 · 1.2 kB */
 static void
 setup_row (GtkSignalListItemFactory *factory,
@@ -138,6 +138,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkLabel *status_label = g_object_get_data (G_OBJECT (row), "status");
   guint status = signet_history_entry_get_status (entry);
+  g_autofree char *status_code = g_strdup_printf ("%u", status);
   g_autofree char *status_text = g_strdup_printf ("%u %s", status,
                                                   signet_history_entry_get_reason (entry));
   g_autofree char *time = format_time (signet_history_entry_get_time (entry));
@@ -153,7 +154,9 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "url"),
                       signet_history_entry_get_url (entry));
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "details"), details);
-  gtk_label_set_text (status_label, status_text);
+  /* the code alone leaves the URL room; the reason is in the tooltip */
+  gtk_label_set_text (status_label, status_code);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (status_label), status_text);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (status_label), classes[i]);
   if (status_class (status) != NULL)
