@@ -510,6 +510,7 @@ test_concurrency_bound (void)
   g_assert_cmpuint (counter.most, ==, 1);
   /* Every probe got in: a server that lets everyone in is open. */
   g_assert_cmpuint (signet_audit_count_verdict (audit, SIGNET_AUDIT_VERDICT_OPEN), ==, 3);
+  soup_server_disconnect (server);
 }
 
 static void
