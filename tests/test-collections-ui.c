@@ -721,6 +721,12 @@ delete_undo_cb (SignetApplication *app,
   ItemWait health = { collection, "Health" };
   g_autofree char *before = read_collection_file ("requests/health.json");
   g_autofree char *after = NULL;
+  SignetRequestPage *page;
+
+  /* open in a tab: the delete unlinks it, the undo links it again */
+  g_assert_true (gtk_widget_activate_action (sidebar_child (window, "list_view"), "list.activate-item", "u",
+                                             select_row (window, collection, "Health")));
+  page = current_page (window);
 
   /* the row's menu selects it; its Delete item names the action */
   select_row (window, collection, "List pets");
@@ -734,6 +740,8 @@ delete_undo_cb (SignetApplication *app,
   signet_test_wait_until (item_is_gone, &health, "the delete");
   g_assert_true (collection_file_missing ("requests/health.json"));
   g_assert_false (sidebar_shows (window, "Health"));
+  g_assert_null (signet_request_page_get_item (page, NULL));
+  g_assert_true (signet_request_page_get_unsaved (page));
 
   /* the toast's Undo button names this action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
@@ -741,8 +749,9 @@ delete_undo_cb (SignetApplication *app,
   after = read_collection_file ("requests/health.json");
   g_assert_cmpstr (after, ==, before);
   g_assert_true (sidebar_shows (window, "Health"));
+  g_assert_true (signet_request_page_get_item (page, NULL) == find_item (collection, "Health"));
 
-  signet_test_close_and_wait (window);
+  close_discarding (window);
 }
 
 static void

@@ -364,6 +364,7 @@ deleted_cb (GObject      *source,
   page = find_page_for_item (self, item, NULL);
   if (page != NULL)
     signet_request_page_set_item (page, NULL, NULL);
+  g_set_weak_pointer (&self->deleted_page, page);
 
   g_set_object (&self->deleted_collection, collection);
   g_set_object (&self->deleted_item, item);
@@ -407,9 +408,15 @@ restored_cb (GObject      *source,
   g_autoptr(SignetWindow) self = user_data;
   g_autoptr(SignetCollectionItem) item = finish_edit (self, source, result,
                                                       _("Could not restore the request"));
+  SignetRequestPage *page = self->deleted_page;
 
-  if (item != NULL)
-    signet_sidebar_select_item (self->sidebar, SIGNET_COLLECTION (source), item);
+  g_clear_weak_pointer (&self->deleted_page);
+  if (item == NULL)
+    return;
+  /* the tab it was open in saves into it again, unless saved elsewhere since */
+  if (page != NULL && signet_request_page_get_item (page, NULL) == NULL)
+    signet_request_page_set_item (page, SIGNET_COLLECTION (source), item);
+  signet_sidebar_select_item (self->sidebar, SIGNET_COLLECTION (source), item);
 }
 
 static void

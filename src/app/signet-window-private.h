@@ -36,6 +36,8 @@ struct _SignetWindow
   /* The last request deleted, for Undo. */
   SignetCollection      *deleted_collection;
   SignetCollectionItem  *deleted_item;
+  /* weak: the tab that had it open, linked again on Undo */
+  SignetRequestPage     *deleted_page;
   /* Environments: each collection's, loaded once it is current. */
   GHashTable            *environment_lists;
   SignetCollection      *current_collection;

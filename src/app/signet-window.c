@@ -433,6 +433,7 @@ signet_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->deleted_collection);
   g_clear_object (&self->deleted_item);
+  g_clear_weak_pointer (&self->deleted_page);
   g_clear_pointer (&self->environment_lists, g_hash_table_unref);
   g_clear_object (&self->current_collection);
   g_clear_object (&self->environment);
