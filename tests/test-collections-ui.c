@@ -316,6 +316,24 @@ answer_dialog (const char *text,
   g_object_unref (dialog);
 }
 
+/* Answers Save As; @collection NULL keeps what it proposes. */
+static void
+answer_save_dialog (SignetCollection *collection,
+                    const char       *folder,
+                    const char       *name,
+                    const char       *response)
+{
+  SignetSaveDialog *dialog = SIGNET_SAVE_DIALOG (signet_test_find_toplevel (SIGNET_TYPE_SAVE_DIALOG));
+
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  if (collection != NULL)
+    signet_save_dialog_set_choice (dialog, collection, folder, name);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 static gboolean
 page_is_saved (gpointer page)
 {
@@ -410,17 +428,12 @@ save_as_cb (SignetApplication *app,
   g_assert_true (signet_request_page_get_unsaved (page));
   g_assert_true (g_str_has_prefix (current_tab_title (window), "• "));
 
-  /* Ctrl+S on a request never saved asks where, as Save As */
+  /* Ctrl+S on a request never saved asks where, as Save As; the default
+   * folder's collections may be open too: choose */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   dialog = SIGNET_SAVE_DIALOG (signet_test_find_toplevel (SIGNET_TYPE_SAVE_DIALOG));
-  g_assert_nonnull (dialog);
-  /* the default folder's collections may be open too: choose */
   g_assert_nonnull (signet_save_dialog_get_collection (dialog));
-  signet_save_dialog_set_choice (dialog, collection, "pets", "Find pets");
-  g_object_ref (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  answer_save_dialog (collection, "pets", "Find pets", "save");
 
   signet_test_wait_until (page_is_saved, page, "the request to be saved");
   saved = read_collection_file ("requests/pets/find-pets.json");
@@ -535,6 +548,19 @@ close_save_cb (SignetApplication *app,
   saved = read_collection_file ("requests/health.json");
   g_assert_nonnull (strstr (saved, "\"PUT\""));
 
+  /* a request never saved: Save asks where; cancelling that keeps the tab */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tab", NULL));
+  signet_request_set_url (signet_request_page_get_request (current_page (window)), fixture->stage_url);
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_selected_page (tab_view));
+  answer_dialog (NULL, "save");
+  answer_save_dialog (NULL, NULL, NULL, "cancel");
+  g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_selected_page (tab_view));
+  answer_dialog (NULL, "save");
+  answer_save_dialog (collection, "", "Stage", "save");
+  signet_test_wait_until (one_tab_left, tab_view, "the new request to be saved and closed");
+  g_assert_true (collection_file_exists ("requests/stage.json"));
+
   signet_test_close_and_wait (window);
 }
 
@@ -585,7 +611,6 @@ new_collection_cb (SignetApplication *app,
   g_autofree char *info_text = NULL;
   SignetRequestPage *page = current_page (window);
   SignetCollection *collection;
-  SignetSaveDialog *dialog;
   NamedWait wait;
 
   g_object_get (window, "collections", &list, NULL);
@@ -601,11 +626,7 @@ new_collection_cb (SignetApplication *app,
 
   signet_request_set_url (signet_request_page_get_request (page), fixture->stage_url);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
-  dialog = g_object_ref (SIGNET_SAVE_DIALOG (signet_test_find_toplevel (SIGNET_TYPE_SAVE_DIALOG)));
-  signet_save_dialog_set_choice (dialog, collection, "", "Ping");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  answer_save_dialog (collection, "", "Ping", "save");
   signet_test_wait_until (page_is_saved, page, "the save into the new collection");
 
   info = g_file_get_child (expected, "collection.json");

@@ -148,25 +148,68 @@ proposed_collection (SignetWindow  *self,
   return first;
 }
 
+/* The tab closes once saved; it stays if the save failed. */
+static void
+close_saved_page_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AdwTabPage) tab_page = user_data;
+  SignetRequestPage *page = SIGNET_REQUEST_PAGE (source);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+  g_autoptr(SignetCollectionItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  SignetWindow *self;
+
+  item = signet_request_page_save_finish (page, result, &error);
+  if (!SIGNET_IS_WINDOW (root))
+    return;
+  self = SIGNET_WINDOW (root);
+  if (adw_tab_view_get_page_position (self->tab_view, tab_page) < 0)
+    return;
+  if (item == NULL)
+    report_failure (self, _("Could not save the request"), error);
+  adw_tab_view_close_page_finish (self->tab_view, tab_page, item != NULL);
+}
+
+/* A close that asked and now will not happen. */
+static void
+keep_closing_tab (SignetWindow *self,
+                  AdwTabPage   *closing)
+{
+  if (closing != NULL && adw_tab_view_get_page_position (self->tab_view, closing) >= 0)
+    adw_tab_view_close_page_finish (self->tab_view, closing, FALSE);
+}
+
 static void
 save_dialog_response_cb (SignetSaveDialog *dialog,
                          const char       *response,
                          SignetWindow     *self)
 {
   SignetRequestPage *page = g_object_get_data (G_OBJECT (dialog), "signet-page");
+  AdwTabPage *closing = g_object_get_data (G_OBJECT (dialog), "signet-closing");
   SignetCollection *collection = signet_save_dialog_get_collection (dialog);
   g_autofree char *folder = signet_save_dialog_dup_folder (dialog);
   g_autofree char *name = signet_save_dialog_dup_name (dialog);
 
   if (!g_str_equal (response, "save") || collection == NULL || name[0] == '\0')
-    return;
-  signet_request_page_save_as_async (page, collection, folder, name, self->cancellable,
-                                     page_saved_cb, g_object_ref (self));
+    {
+      keep_closing_tab (self, closing);
+      return;
+    }
+  if (closing != NULL)
+    signet_request_page_save_as_async (page, collection, folder, name, self->cancellable,
+                                       close_saved_page_cb, g_object_ref (closing));
+  else
+    signet_request_page_save_as_async (page, collection, folder, name, self->cancellable,
+                                       page_saved_cb, g_object_ref (self));
 }
 
+/* @closing: (nullable): the tab to close once saved */
 static void
 save_as (SignetWindow      *self,
-         SignetRequestPage *page)
+         SignetRequestPage *page,
+         AdwTabPage        *closing)
 {
   GListModel *collections = signet_collection_list_get_model (self->collections);
   SignetCollection *collection = NULL;
@@ -176,6 +219,7 @@ save_as (SignetWindow      *self,
   if (g_list_model_get_n_items (collections) == 0)
     {
       signet_window_show_toast (self, _("Create or open a collection to save requests in"));
+      keep_closing_tab (self, closing);
       return;
     }
 
@@ -185,6 +229,9 @@ save_as (SignetWindow      *self,
   signet_save_dialog_set_choice (dialog, collection, folder,
                                  signet_request_get_title (signet_request_page_get_request (page)));
   g_object_set_data_full (G_OBJECT (dialog), "signet-page", g_object_ref (page), g_object_unref);
+  if (closing != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "signet-closing", g_object_ref (closing),
+                            g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -200,7 +247,7 @@ save_action (GtkWidget  *widget,
   if (page == NULL)
     return;
   if (signet_request_page_get_item (page, NULL) == NULL)
-    save_as (self, page);
+    save_as (self, page, NULL);
   else
     signet_request_page_save_async (page, self->cancellable, page_saved_cb, g_object_ref (self));
 }
@@ -214,7 +261,27 @@ save_as_action (GtkWidget  *widget,
   SignetRequestPage *page = signet_window_get_current_page (self);
 
   if (page != NULL)
-    save_as (self, page);
+    save_as (self, page, NULL);
+}
+
+/**
+ * signet_window_save_and_close:
+ * @tab_page: a tab whose close was asked for and is pending
+ *
+ * "Save" in the close question: saves (asking where, for a request never
+ * saved), then finishes the close; a failed or cancelled save keeps the tab.
+ */
+void
+signet_window_save_and_close (SignetWindow *self,
+                              AdwTabPage   *tab_page)
+{
+  SignetRequestPage *page = SIGNET_REQUEST_PAGE (adw_tab_page_get_child (tab_page));
+
+  if (signet_request_page_get_item (page, NULL) == NULL)
+    save_as (self, page, tab_page);
+  else
+    signet_request_page_save_async (page, self->cancellable, close_saved_page_cb,
+                                    g_object_ref (tab_page));
 }
 
 /* A question with one line of text to type: a name or a folder. */

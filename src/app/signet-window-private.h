@@ -68,6 +68,8 @@ void               signet_window_show_error              (SignetWindow          
 /* signet-window-collections.c */
 void               signet_window_class_init_collections  (GtkWidgetClass        *widget_class);
 void               signet_window_setup_collections       (SignetWindow          *self);
+void               signet_window_save_and_close          (SignetWindow          *self,
+                                                          AdwTabPage            *tab_page);
 
 /* signet-window-history.c */
 void               signet_window_class_init_history      (GtkWidgetClass        *widget_class);

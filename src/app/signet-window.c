@@ -151,44 +151,24 @@ signet_window_page_detached_cb (SignetWindow *self,
 }
 
 static void
-close_saved_page_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(AdwTabPage) tab_page = user_data;
-  SignetRequestPage *page = SIGNET_REQUEST_PAGE (source);
-  SignetWindow *self = SIGNET_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
-  g_autoptr(SignetCollectionItem) item = NULL;
-  g_autoptr(GError) error = NULL;
-
-  item = signet_request_page_save_finish (page, result, &error);
-  if (self == NULL || adw_tab_view_get_page_position (self->tab_view, tab_page) < 0)
-    return;
-  if (item == NULL)
-    signet_window_show_error (self, _("Could not save the request"), error);
-  adw_tab_view_close_page_finish (self->tab_view, tab_page, item != NULL);
-}
-
-static void
 close_page_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         AdwTabPage       *tab_page)
 {
   SignetWindow *self = SIGNET_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  SignetRequestPage *page = SIGNET_REQUEST_PAGE (adw_tab_page_get_child (tab_page));
 
   /* the tab may have gone another way while the dialog was up */
   if (adw_tab_view_get_page_position (self->tab_view, tab_page) < 0)
     return;
   if (g_str_equal (response, "save"))
-    signet_request_page_save_async (page, self->cancellable, close_saved_page_cb,
-                                    g_object_ref (tab_page));
+    signet_window_save_and_close (self, tab_page);
   else
     adw_tab_view_close_page_finish (self->tab_view, tab_page, g_str_equal (response, "discard"));
 }
 
-/* Save / Discard / Cancel; Save only where every page to close has a
- * file to save into (a new request needs Save As first). */
+/* Save / Discard / Cancel. Closing the window offers Save only when every
+ * page to close has a file to save into: one Save As per new request
+ * would be a dialog after a dialog. */
 static GtkWidget *
 discard_dialog_new (SignetWindow *self,
                     const char   *body,
@@ -240,7 +220,7 @@ signet_window_close_page_cb (SignetWindow *self,
   dialog = discard_dialog_new (self,
                                _("This request has changes that were not saved. "
                                  "Closing its tab without saving discards them."),
-                               signet_request_page_get_item (SIGNET_REQUEST_PAGE (child), NULL) != NULL);
+                               TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_page_response_cb), tab_page, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
