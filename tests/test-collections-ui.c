@@ -188,14 +188,19 @@ typedef struct
 {
   SignetCollectionList *list;
   GFile                *dir;
+  SignetSidebar        *sidebar;
 } OpenWait;
 
+/* Open, and shown: its row selected and expanded. */
 static gboolean
 collection_is_open (gpointer data)
 {
   OpenWait *wait = data;
+  SignetCollection *open = signet_collection_list_find (wait->list, wait->dir);
+  SignetCollection *selected = NULL;
 
-  return signet_collection_list_find (wait->list, wait->dir) != NULL;
+  signet_sidebar_get_selected (wait->sidebar, &selected, NULL);
+  return open != NULL && selected == open;
 }
 
 /* Opens the test's collection, as "Open Collection Folder…" would. */
@@ -209,6 +214,7 @@ open_collection (GtkWindow *window)
   g_object_get (window, "collections", &list, NULL);
   wait.list = list;
   wait.dir = dir;
+  wait.sidebar = window_sidebar (window);
   signet_window_open_collection (SIGNET_WINDOW (window), dir);
   signet_test_wait_until (collection_is_open, &wait, "the collection to open");
   return signet_collection_list_find (list, dir);

@@ -617,3 +617,33 @@ signet_sidebar_select_item (SignetSidebar        *self,
     }
   return FALSE;
 }
+
+/**
+ * signet_sidebar_reveal:
+ *
+ * Selects @collection's row and expands it: what opening or creating a
+ * collection shows.
+ */
+void
+signet_sidebar_reveal (SignetSidebar    *self,
+                       SignetCollection *collection)
+{
+  GListModel *rows;
+
+  g_return_if_fail (SIGNET_IS_SIDEBAR (self));
+
+  rows = G_LIST_MODEL (self->selection);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
+
+      if ((gpointer) node == (gpointer) collection)
+        {
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}

@@ -18,5 +18,7 @@ SignetCollectionItem *signet_sidebar_get_selected  (SignetSidebar         *self,
 gboolean              signet_sidebar_select_item   (SignetSidebar         *self,
                                                     SignetCollection      *collection,
                                                     SignetCollectionItem  *item);
+void                  signet_sidebar_reveal        (SignetSidebar         *self,
+                                                    SignetCollection      *collection);
 
 G_END_DECLS

@@ -515,6 +515,8 @@ collection_opened_cb (GObject      *source,
   collection = signet_collection_list_open_finish (SIGNET_COLLECTION_LIST (source), result, &error);
   if (collection == NULL)
     report_failure (self, _("Could not open the collection"), error);
+  else
+    signet_sidebar_reveal (self->sidebar, collection);
 }
 
 /**
@@ -577,6 +579,8 @@ collection_created_cb (GObject      *source,
   collection = signet_collection_list_create_finish (SIGNET_COLLECTION_LIST (source), result, &error);
   if (collection == NULL)
     report_failure (self, _("Could not create the collection"), error);
+  else
+    signet_sidebar_reveal (self->sidebar, collection);
 }
 
 static void
