@@ -2,7 +2,28 @@
 #include "config.h"
 
 #include "signet-test-app.h"
+#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
+
+static char *keyring_dir;
+
+void
+signet_test_app_init (int    *argc,
+                      char ***argv)
+{
+  keyring_dir = signet_test_keyring_use_file ();
+  gtk_test_init (argc, argv, NULL);
+}
+
+int
+signet_test_app_run_tests (void)
+{
+  int status = g_test_run ();
+
+  signet_test_keyring_remove (keyring_dir);
+  g_clear_pointer (&keyring_dir, g_free);
+  return status;
+}
 
 static void
 activate_cb (SignetApplication    *app,

@@ -8,7 +8,6 @@
 #include "signet-request-page.h"
 #include "signet-window.h"
 #include "signet-test-app.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 
 /* Every shown control of the real window (tabs and stack pages out of view
@@ -267,16 +266,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
 
   g_test_add_func ("/signet/a11y/detects-unnamed", test_a11y_detects_unnamed);
   g_test_add_func ("/signet/a11y/window", test_a11y_window);
   g_test_add_func ("/signet/a11y/preferences", test_a11y_preferences);
 
-  status = g_test_run ();
-  signet_test_keyring_remove (keyring_dir);
-  return status;
+  return signet_test_app_run_tests ();
 }

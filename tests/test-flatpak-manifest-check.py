@@ -12,9 +12,11 @@ Usage: test-flatpak-manifest-check.py CHECKER MANIFEST --executable NAME...
 import copy
 import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from checker_verdict import run_checker, tap_verdict  # noqa: E402
 
 
 def app_module(m):
@@ -86,17 +88,9 @@ def main():
             path = os.path.join(tmp, file_name or os.path.basename(manifest_path))
             with open(path, "w", encoding="utf-8") as f:
                 json.dump(broken, f)
-            result = subprocess.run([sys.executable, checker, path] + extra,
-                                    capture_output=True, text=True)
-            if expected is None:
-                ok = result.returncode == 0 and result.stderr == ""
-            else:
-                ok = result.returncode == 1 and expected in result.stderr
-            if not ok:
+            result = run_checker([checker, path] + extra)
+            if not tap_verdict(n, f"/signet/flatpak/check/{name}", result, expected):
                 failures += 1
-                for line in (result.stderr or "(no message)\n").splitlines():
-                    print(f"# {line}")
-            print(f"{'ok' if ok else 'not ok'} {n} /signet/flatpak/check/{name}")
             os.unlink(path)
     return 1 if failures else 0
 

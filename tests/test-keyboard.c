@@ -12,7 +12,6 @@
 #include "signet-window.h"
 #include "signet-test-app.h"
 #include "signet-test-fixture.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 
 /* The whole flow by keyboard alone, in the real window: Tab to the URL,
@@ -367,14 +366,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
 
   g_test_add_func ("/signet/keyboard/flow", test_keyboard_flow);
 
-  status = g_test_run ();
-  signet_test_keyring_remove (keyring_dir);
-  return status;
+  return signet_test_app_run_tests ();
 }

@@ -10,9 +10,11 @@ Usage: test-potfiles-check.py CHECKER
 """
 
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from checker_verdict import run_checker, tap_verdict  # noqa: E402
 
 SOURCES = {
     "data/app.desktop.in": "[Desktop Entry]\nName=App\n",
@@ -58,16 +60,9 @@ def main():
             os.makedirs(os.path.join(root, "po"))
             with open(os.path.join(root, "po", "POTFILES.in"), "w", encoding="utf-8") as f:
                 f.write("".join(line + "\n" for line in lines))
-            result = subprocess.run([sys.executable, checker, root], capture_output=True, text=True)
-        if expected is None:
-            ok = result.returncode == 0 and result.stderr == ""
-        else:
-            ok = result.returncode == 1 and expected in result.stderr
-        if not ok:
+            result = run_checker([checker, root])
+        if not tap_verdict(n, f"/signet/potfiles/check/{name}", result, expected):
             failures += 1
-            for line in (result.stderr or "(no message)\n").splitlines():
-                print(f"# {line}")
-        print(f"{'ok' if ok else 'not ok'} {n} /signet/potfiles/check/{name}")
     return 1 if failures else 0
 
 

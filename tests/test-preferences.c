@@ -6,7 +6,6 @@
 
 #include "signet-preferences-window.h"
 #include "signet-test-app.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 
 /* The application's chrome: Preferences (bound to the settings both ways,
@@ -183,16 +182,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
 
   g_test_add_func ("/signet/preferences/settings", test_preferences_settings);
   g_test_add_func ("/signet/preferences/style", test_preferences_style);
   g_test_add_func ("/signet/preferences/about", test_preferences_about);
 
-  status = g_test_run ();
-  signet_test_keyring_remove (keyring_dir);
-  return status;
+  return signet_test_app_run_tests ();
 }

@@ -5,7 +5,6 @@
 #include <adwaita.h>
 
 #include "signet-test-app.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 
 /* The shortcuts window (Ctrl+?) lists every shortcut the app has, and
@@ -271,14 +270,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
 
   g_test_add_func ("/signet/shortcuts/overlay", test_shortcuts_overlay);
 
-  status = g_test_run ();
-  signet_test_keyring_remove (keyring_dir);
-  return status;
+  return signet_test_app_run_tests ();
 }

@@ -5,7 +5,6 @@
 #include <adwaita.h>
 
 #include "signet-test-app.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 
 /* A window opens maximized when the last one closed maximized, and keeps
@@ -64,14 +63,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
 
   g_test_add_func ("/signet/window-state/maximized", test_window_state_maximized);
 
-  status = g_test_run ();
-  signet_test_keyring_remove (keyring_dir);
-  return status;
+  return signet_test_app_run_tests ();
 }
