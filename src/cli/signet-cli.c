@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,13 +22,13 @@ typedef struct
 } SignetCliCommand;
 
 static const SignetCliCommand commands[] = {
-  { "sign", signet_cli_sign, "Sign a request with AWS Signature Version 4 and print it" },
-  { "send", signet_cli_send, "Send a request, signed, and print the response" },
-  { "credential", signet_cli_credential, "Add, list or remove AWS credentials in the system keyring" },
-  { "audit", signet_cli_audit, "Check that every endpoint refuses callers who are not signed in" },
-  { "run", signet_cli_run, "Run a collection's requests in order and check their answers" },
-  { "import", signet_cli_import, "Write a Signet collection from Postman, OpenAPI or curl" },
-  { "export", signet_cli_export, "Write a collection as Postman v2.1 or curl commands" },
+  { "sign", signet_cli_sign, N_("Sign a request with AWS Signature Version 4 and print it") },
+  { "send", signet_cli_send, N_("Send a request, signed, and print the response") },
+  { "credential", signet_cli_credential, N_("Add, list or remove AWS credentials in the system keyring") },
+  { "audit", signet_cli_audit, N_("Check that every endpoint refuses callers who are not signed in") },
+  { "run", signet_cli_run, N_("Run a collection's requests in order and check their answers") },
+  { "import", signet_cli_import, N_("Write a Signet collection from Postman, OpenAPI or curl") },
+  { "export", signet_cli_export, N_("Write a collection as Postman v2.1 or curl commands") },
 };
 
 /* One clear line, never a secret: messages only name what was wrong. */
@@ -58,17 +59,23 @@ signet_cli_wait_for (GAsyncResult **slot)
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "Usage: signet-cli COMMAND [OPTION…]\n\nCommands:\n");
+  fprintf (stream, "%s\n\n%s\n", _("Usage: signet-cli COMMAND [OPTION…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, commands[i].summary);
-  fprintf (stream, "\nRun “signet-cli COMMAND --help” for a command's options.\n");
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “signet-cli COMMAND --help” for a command's options."));
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  /* Translated where a translation exists; the core's messages (the
+   * explanations of API Gateway's answers) share the domain. Output meant
+   * for scripts (JSON, requests, bodies) is never translated. */
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("signet-cli");
 
   if (argc < 2)
@@ -92,6 +99,7 @@ main (int    argc,
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  g_printerr ("signet-cli: unknown command “%s”; run “signet-cli --help”\n", argv[1]);
+  /* Translators: %s is the command the user typed */
+  g_printerr (_("signet-cli: unknown command “%s”; run “signet-cli --help”\n"), argv[1]);
   return SIGNET_CLI_EXIT_USAGE;
 }
