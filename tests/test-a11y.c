@@ -4,10 +4,12 @@
 
 #include <adwaita.h>
 
+#include "signet-collection-list.h"
 #include "signet-preferences-window.h"
 #include "signet-request-page.h"
 #include "signet-window.h"
 #include "signet-test-app.h"
+#include "signet-test-files.h"
 #include "signet-test-ui.h"
 
 /* Every shown control of the real window (tabs and stack pages out of view
@@ -153,6 +155,14 @@ check_controls (GtkWidget *widget,
       g_autofree char *where = NULL;
 
       (*n_controls)++;
+      /* a menu button's popover (the History list) holds controls too */
+      if (GTK_IS_MENU_BUTTON (widget))
+        {
+          GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+          if (popover != NULL && !GTK_IS_POPOVER_MENU (popover) && gtk_popover_get_child (popover) != NULL)
+            check_controls (gtk_popover_get_child (popover), unnamed, n_controls);
+        }
       if (has_accessible_name (widget))
         return;
       where = describe (widget);
@@ -232,6 +242,103 @@ preferences_cb (SignetApplication *app,
   signet_test_close_and_wait (window);
 }
 
+typedef struct
+{
+  GPtrArray *before;
+  GtkWindow *opened;
+} NewToplevel;
+
+/* A shown toplevel that was not there before: some open after a look-up. */
+static gboolean
+new_toplevel_shown (gpointer data)
+{
+  NewToplevel *wait = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint j = 0; j < g_list_model_get_n_items (toplevels); j++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, j);
+
+      if (!g_ptr_array_find (wait->before, toplevel, NULL) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        wait->opened = toplevel;
+    }
+
+  return wait->opened != NULL;
+}
+
+/* Runs @action of the main window and checks the window it opens. */
+static GtkWindow *
+open_and_check (GtkWindow  *window,
+                const char *action)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  NewToplevel wait = { g_ptr_array_new_with_free_func (g_object_unref), NULL };
+
+  for (guint j = 0; j < g_list_model_get_n_items (toplevels); j++)
+    g_ptr_array_add (wait.before, g_list_model_get_item (toplevels, j));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  signet_test_wait_until (new_toplevel_shown, &wait, action);
+  g_ptr_array_unref (wait.before);
+  g_test_message ("%s opened %s", action, G_OBJECT_TYPE_NAME (wait.opened));
+  signet_test_wait_for_frame (wait.opened);
+  check_window (wait.opened, 2);
+
+  return wait.opened;
+}
+
+static void
+answer (GtkWindow  *dialog,
+        const char *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static gboolean
+has_collection (gpointer model)
+{
+  return g_list_model_get_n_items (model) > 0;
+}
+
+/* The windows the main window's actions open: New Collection, then (with
+ * a collection to save in and environments to belong to) Save As and the
+ * environment editor. */
+static void
+dialogs_cb (SignetApplication *app,
+            GtkWindow         *window)
+{
+  g_autoptr(SignetCollectionList) list = NULL;
+  g_autoptr(SignetCollection) collection = NULL;
+  GListModel *collections;
+  GtkWindow *dialog;
+
+  g_object_get (window, "collections", &list, NULL);
+  collections = signet_collection_list_get_model (list);
+  g_assert_cmpuint (g_list_model_get_n_items (collections), ==, 0);
+
+  dialog = open_and_check (window, "win.new-collection");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                         "Accessibility Check");
+  answer (dialog, "create");
+  signet_test_wait_until (has_collection, collections, "the new collection");
+  collection = g_list_model_get_item (collections, 0);
+
+  answer (open_and_check (window, "win.save-as"), "cancel");
+  signet_test_close_and_wait (open_and_check (window, "win.new-environment"));
+
+  signet_test_close_and_wait (window);
+  /* the next test starts with no collection again */
+  signet_test_remove_tree (signet_collection_get_dir (collection));
+}
+
+static void
+test_a11y_dialogs (void)
+{
+  signet_test_run_app (dialogs_cb);
+}
+
 static void
 test_a11y_preferences (void)
 {
@@ -271,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/signet/a11y/detects-unnamed", test_a11y_detects_unnamed);
   g_test_add_func ("/signet/a11y/window", test_a11y_window);
   g_test_add_func ("/signet/a11y/preferences", test_a11y_preferences);
+  g_test_add_func ("/signet/a11y/dialogs", test_a11y_dialogs);
 
   return signet_test_app_run_tests ();
 }
