@@ -7,6 +7,7 @@
 #include "signet-collection.h"
 #include "signet-error.h"
 #include "signet-import-postman.h"
+#include "signet-import-save.h"
 
 /* A folder the app saved a collection in; running any other folder would
  * pass with nothing run. */
@@ -30,10 +31,7 @@ load_folder (const char  *path,
   g_autoptr(GFile) dir = g_file_new_for_commandline_arg (path);
   g_autofree char *basename = g_file_get_basename (dir);
   g_autoptr(SignetCollection) collection = signet_collection_new (dir, basename);
-  g_autoptr(SignetImportResult) contents = signet_import_result_new ();
   g_autoptr(GAsyncResult) loaded = NULL;
-  g_auto(GStrv) folders = NULL;
-  GListModel *items;
   GPtrArray *errors;
 
   if (!is_collection_folder (dir))
@@ -60,28 +58,7 @@ load_folder (const char  *path,
       return NULL;
     }
 
-  signet_import_result_set_name (contents, signet_collection_get_name (collection));
-  folders = signet_collection_dup_folders (collection);
-  for (guint i = 0; folders[i] != NULL; i++)
-    {
-      const char *folder_path[] = { folders[i], NULL };
-
-      signet_import_result_add_folder (contents, folder_path);
-    }
-  items = signet_collection_get_items (collection);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(SignetCollectionItem) item = g_list_model_get_item (items, i);
-      const char *folder = signet_collection_item_get_folder (item);
-      const char *folder_path[] = { folder, NULL };
-
-      signet_import_result_add_request (contents, folder[0] != '\0' ? folder_path : NULL,
-                                        signet_collection_item_get_name (item),
-                                        signet_collection_item_get_request (item),
-                                        SIGNET_IMPORT_PROTECTION_UNKNOWN);
-    }
-
-  return g_steal_pointer (&contents);
+  return signet_import_result_from_collection (collection);
 }
 
 static SignetImportResult *

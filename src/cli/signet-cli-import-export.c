@@ -14,15 +14,13 @@
 #include "signet-import-curl.h"
 #include "signet-import-openapi.h"
 #include "signet-import-postman.h"
+#include "signet-import-save.h"
 
 /* `signet-cli import` writes a Signet collection folder from a Postman
  * collection, an OpenAPI document or a curl command; `signet-cli export`
  * writes a collection (a folder or a Postman file) as Postman v2.1 or as
  * curl commands. Neither ever writes a secret: those an import finds are
  * named on stderr, for the keyring. */
-
-/* The environment an import keeps the source's variables in. */
-#define IMPORTED_ENVIRONMENT "imported"
 
 static gboolean
 parse_one_argument (GOptionContext  *context,
@@ -65,100 +63,16 @@ import_source (const char  *from,
   return result;
 }
 
-/* A Signet collection has one level of folders, named as files are:
- * nested folders are joined with " - ", and slashes become dashes. */
-static char *
-dup_signet_folder (const char * const *folder)
-{
-  g_autofree char *joined = NULL;
-
-  if (folder == NULL || folder[0] == NULL)
-    return g_strdup ("");
-  joined = g_strjoinv (" - ", (char **) folder);
-  g_strdelimit (joined, "/\\", '-');
-  if (joined[0] == '.')
-    joined[0] = '_';
-  return g_steal_pointer (&joined);
-}
-
+/* The core's save, waited for: a terminal has no main loop to keep free. */
 static gboolean
-check_empty_dir (GFile       *dir,
-                 const char  *path,
-                 GError     **error)
+save_import (SignetImportResult  *imported,
+             GFile               *dir,
+             GError             **error)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GFileInfo) child = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (children == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
-                   local_error->message);
-      return FALSE;
-    }
-  child = g_file_enumerator_next_file (children, NULL, NULL);
-  if (child != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "%s is not empty: import into a new folder", path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-save_requests (SignetImportResult  *imported,
-               GFile               *dir,
-               GError             **error)
-{
-  const char *name = signet_import_result_get_name (imported);
-  g_autofree char *basename = g_file_get_basename (dir);
-  g_autoptr(SignetCollection) collection =
-    signet_collection_new (dir, name != NULL && name[0] != '\0' ? name : basename);
-
-  for (guint i = 0; i < signet_import_result_get_n_requests (imported); i++)
-    {
-      g_autofree char *folder = dup_signet_folder (signet_import_result_get_request_folder (imported, i));
-      g_autoptr(GAsyncResult) added = NULL;
-      g_autoptr(SignetCollectionItem) item = NULL;
-
-      signet_collection_add_async (collection, folder,
-                                   signet_import_result_get_request_name (imported, i),
-                                   signet_import_result_get_request (imported, i),
-                                   NULL, signet_cli_store_result, &added);
-      item = signet_collection_edit_finish (collection, signet_cli_wait_for (&added), error);
-      if (item == NULL)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-save_variables (SignetImportResult  *imported,
-                GFile               *dir,
-                GError             **error)
-{
-  GListModel *variables = signet_import_result_get_variables (imported);
-  g_autoptr(SignetEnvironment) environment = NULL;
   g_autoptr(GAsyncResult) saved = NULL;
 
-  if (g_list_model_get_n_items (variables) == 0)
-    return TRUE;
-
-  environment = signet_environment_new (IMPORTED_ENVIRONMENT);
-  for (guint i = 0; i < g_list_model_get_n_items (variables); i++)
-    {
-      g_autoptr(SignetRequestRow) row = g_list_model_get_item (variables, i);
-
-      signet_environment_set_variable (environment, signet_request_row_get_name (row),
-                                       signet_request_row_get_value (row), FALSE);
-    }
-  signet_environment_save_async (environment, dir, NULL, signet_cli_store_result, &saved);
-  return signet_environment_save_finish (environment, signet_cli_wait_for (&saved), error);
+  signet_import_save_async (imported, dir, NULL, NULL, signet_cli_store_result, &saved);
+  return signet_import_save_finish (signet_cli_wait_for (&saved), error);
 }
 
 /* What was left out, on stderr: never a secret's value. */
@@ -195,7 +109,7 @@ signet_cli_import (int    argc,
                                 "Write a Signet collection folder from a Postman v2.1 collection, an "
                                 "OpenAPI 3 or Swagger 2 document, or a curl command.\nSecrets are "
                                 "never written; the source's variables go to the environment “"
-                                IMPORTED_ENVIRONMENT "”.");
+                                SIGNET_IMPORT_ENVIRONMENT "”.");
   g_option_context_add_main_entries (context, entries, NULL);
   g_set_prgname ("signet-cli import");
   if (!parse_one_argument (context, "A FILE to import (or - for standard input)", &argc, &argv, &error))
@@ -214,7 +128,7 @@ signet_cli_import (int    argc,
       goto out;
     }
   dir = g_file_new_for_commandline_arg (to);
-  if (!check_empty_dir (dir, to, &error))
+  if (!signet_import_save_check_dir (dir, NULL, &error))
     goto out;
 
   imported = import_source (from, argv[1], &error);
@@ -223,7 +137,7 @@ signet_cli_import (int    argc,
   print_left_out (imported);
 
   status = SIGNET_CLI_EXIT_FAILURE;  /* from here on, the disk failed us */
-  if (!save_requests (imported, dir, &error) || !save_variables (imported, dir, &error))
+  if (!save_import (imported, dir, &error))
     goto out;
 
   g_print ("Imported %u request%s into %s\n", signet_import_result_get_n_requests (imported),
