@@ -612,9 +612,9 @@ test_url_is_local (void)
 }
 
 static void
-test_remote_hosts (Fixture       *fixture,
-                   gconstpointer  data)
+test_remote_hosts (void)
 {
+  g_autoptr(SignetAudit) audit = signet_audit_new (NULL);
   g_autofree char *path = g_build_filename (g_getenv ("SIGNET_TESTS_SRCDIR"), "fixtures",
                                             "petstore-apigateway-oas30.json", NULL);
   g_autofree char *document = NULL;
@@ -626,9 +626,9 @@ test_remote_hosts (Fixture       *fixture,
   g_file_get_contents (path, &document, NULL, &error);
   result = signet_import_openapi (document, -1, &error);
   g_assert_no_error (error);
-  signet_audit_add_import_result (fixture->audit, result, document, &source, &error);
+  signet_audit_add_import_result (audit, result, document, &source, &error);
   g_assert_no_error (error);
-  hosts = signet_audit_dup_remote_hosts (fixture->audit);
+  hosts = signet_audit_dup_remote_hosts (audit);
   g_assert_cmpuint (g_strv_length (hosts), ==, 1);
   g_assert_cmpstr (hosts[0], ==, "a1b2c3d4e5.execute-api.us-west-2.amazonaws.com");
 }
@@ -648,6 +648,7 @@ main (int    argc,
   g_test_add_func ("/signet/audit/url-is-local", test_url_is_local);
   g_test_add_func ("/signet/audit/needs-credential", test_needs_credential);
   g_test_add_func ("/signet/audit/concurrency-bound", test_concurrency_bound);
+  g_test_add_func ("/signet/audit/remote-hosts", test_remote_hosts);
   ADD ("locked-down", test_locked_down, NULL);
   ADD ("open-endpoint", test_open_endpoint, open_post);
   ADD ("weak-endpoint", test_weak_endpoint, weak_get);
@@ -659,7 +660,6 @@ main (int    argc,
   ADD ("postman", test_postman, NULL);
   ADD ("cancel", test_cancel, NULL);
   ADD ("reports", test_reports, open_post);
-  ADD ("remote-hosts", test_remote_hosts, NULL);
 
 #undef ADD
 
