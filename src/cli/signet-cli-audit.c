@@ -452,10 +452,11 @@ signet_cli_audit (int    argc,
   if (progress)
     g_signal_connect (audit, "probe-finished", G_CALLBACK (on_probe_finished), NULL);
   signet_audit_run_async (audit, NULL, signet_cli_store_result, &result);
-  if (!signet_audit_run_finish (audit, signet_cli_wait_for (&result), &error))
-    goto out;
+  signet_cli_wait_for (&result);
   if (progress)
     g_printerr ("\n");
+  if (!signet_audit_run_finish (audit, result, &error))
+    goto out;
 
   print_table (audit);
   print_failures (audit);
