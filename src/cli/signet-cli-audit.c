@@ -164,7 +164,10 @@ parse_options (Options   *options,
                    SIGNET_AUDIT_MAX_CONCURRENCY);
       return FALSE;
     }
-  if (options->base_url != NULL && !g_uri_is_valid (options->base_url, G_URI_FLAGS_NONE, NULL))
+  if (options->base_url != NULL &&
+      (!g_uri_is_valid (options->base_url, G_URI_FLAGS_NONE, NULL) ||
+       (!g_str_has_prefix (options->base_url, "http://") &&
+        !g_str_has_prefix (options->base_url, "https://"))))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "Bad --base-url “%s”: give an absolute URL such as "
