@@ -82,26 +82,29 @@ fake_key (GtkWidget *widget,
   signet_test_wait_until (keys_seen_reach, GUINT_TO_POINTER (expected), "a key event");
 }
 
+static const struct {
+  GdkModifierType mask;
+  KeySym          keysym;
+} modifier_keys[] = {
+  { GDK_CONTROL_MASK, XK_Control_L },
+  { GDK_SHIFT_MASK, XK_Shift_L },
+  { GDK_ALT_MASK, XK_Alt_L },
+};
+
 /* One key, with Control, Shift or Alt held around it. */
 static void
 press (GtkWidget       *widget,
        KeySym           keysym,
        GdkModifierType  modifiers)
 {
-  if (modifiers & GDK_CONTROL_MASK)
-    fake_key (widget, XK_Control_L, TRUE);
-  if (modifiers & GDK_SHIFT_MASK)
-    fake_key (widget, XK_Shift_L, TRUE);
-  if (modifiers & GDK_ALT_MASK)
-    fake_key (widget, XK_Alt_L, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (modifier_keys); i++)
+    if (modifiers & modifier_keys[i].mask)
+      fake_key (widget, modifier_keys[i].keysym, TRUE);
   fake_key (widget, keysym, TRUE);
   fake_key (widget, keysym, FALSE);
-  if (modifiers & GDK_ALT_MASK)
-    fake_key (widget, XK_Alt_L, FALSE);
-  if (modifiers & GDK_SHIFT_MASK)
-    fake_key (widget, XK_Shift_L, FALSE);
-  if (modifiers & GDK_CONTROL_MASK)
-    fake_key (widget, XK_Control_L, FALSE);
+  for (guint i = G_N_ELEMENTS (modifier_keys); i-- > 0;)
+    if (modifiers & modifier_keys[i].mask)
+      fake_key (widget, modifier_keys[i].keysym, FALSE);
 }
 
 /* Types ASCII text as a US keyboard does: Shift for ':' or 'A'. */
