@@ -6,6 +6,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "signet-copy-code.h"
+#include "signet-credential-dialog.h"
 #include "signet-credential-store.h"
 #include "signet-error.h"
 #include "signet-history.h"
@@ -529,26 +530,46 @@ resolve_variables (SignetRequestPage  *self,
   return resolved;
 }
 
-/* The URL entry shows the variables no environment gives, as one types. */
+/* Marks @widget when @text names variables no environment gives: the
+ * `error` class and a tooltip naming them. The URL entry, the auth rows
+ * and the rows editors' entries all show it, as one types. */
 static void
-update_variable_marks (SignetRequestPage *self)
+mark_unknown_variables (GtkWidget  *widget,
+                        const char *text,
+                        gpointer    user_data)
 {
+  SignetRequestPage *self = user_data;
   g_autoptr(SignetVariableChain) chain = variables_new (self);
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *expanded = NULL;
   g_autofree char *message = NULL;
 
-  expanded = signet_variables_expand (signet_request_get_url (self->request),
-                                      signet_variable_chain_lookup, chain, unknown);
+  expanded = signet_variables_expand (text != NULL ? text : "", signet_variable_chain_lookup,
+                                      chain, unknown);
   if (unknown->len == 0)
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->url_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->url_entry), NULL);
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
       return;
     }
   message = signet_variables_join_unknown (unknown);
-  gtk_widget_add_css_class (GTK_WIDGET (self->url_entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->url_entry), message);
+  gtk_widget_add_css_class (widget, "error");
+  gtk_widget_set_tooltip_text (widget, message);
+}
+
+static void
+update_variable_marks (SignetRequestPage *self)
+{
+  mark_unknown_variables (GTK_WIDGET (self->url_entry), signet_request_get_url (self->request), self);
+  mark_unknown_variables (GTK_WIDGET (self->access_key_row),
+                          signet_request_get_access_key_id (self->request), self);
+  mark_unknown_variables (GTK_WIDGET (self->region_row), signet_request_get_region (self->request), self);
+  mark_unknown_variables (GTK_WIDGET (self->service_row), signet_request_get_service (self->request), self);
+  mark_unknown_variables (GTK_WIDGET (self->credential_row),
+                          signet_request_get_credential_name (self->request), self);
+  signet_rows_editor_update_marks (self->params_editor);
+  signet_rows_editor_update_marks (self->headers_editor);
+  signet_rows_editor_update_marks (self->form_editor);
 }
 
 static void
@@ -837,7 +858,6 @@ save_dialog_response_cb (AdwMessageDialog  *dialog,
                          const char        *response,
                          SignetRequestPage *self)
 {
-  GtkEditable *name_entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   const char *token = gtk_editable_get_text (GTK_EDITABLE (self->session_token_row));
   SaveData *data;
 
@@ -846,22 +866,12 @@ save_dialog_response_cb (AdwMessageDialog  *dialog,
 
   data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
-  data->name = g_strstrip (g_strdup (gtk_editable_get_text (name_entry)));
+  data->name = signet_credential_dialog_dup_name (dialog);
   data->access_key_id = g_strstrip (g_strdup (signet_request_get_access_key_id (self->request)));
   signet_credential_store_save_async (self->credential_store, data->name, data->access_key_id,
                                       gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row)),
                                       token[0] != '\0' ? token : NULL,
                                       self->cancellable, on_credential_saved, data);
-}
-
-static void
-save_name_changed_cb (GtkEditable      *name_entry,
-                      AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (name_entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save",
-                                           signet_credential_validate_name (name, NULL));
 }
 
 static void
@@ -873,7 +883,6 @@ save_credential_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *access_key_id = g_strstrip (g_strdup (signet_request_get_access_key_id (self->request)));
   AdwMessageDialog *dialog;
-  GtkWidget *name_entry;
 
   if (access_key_id[0] == '\0' ||
       gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row))[0] == '\0')
@@ -882,34 +891,10 @@ save_credential_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Save Credential in Keyring?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("The access key ID %s, its secret access key and session token "
-                                    "are kept in the system keyring under this name"),
-                                  access_key_id);
-
-  name_entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (name_entry), _("Credential name, e.g. petstore-tester"));
-  gtk_entry_set_activates_default (GTK_ENTRY (name_entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (name_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Credential name"),
-                                  -1);
-  adw_message_dialog_set_extra_child (dialog, name_entry);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "save", FALSE);
-
-  g_signal_connect_object (name_entry, "changed", G_CALLBACK (save_name_changed_cb), dialog, 0);
+  dialog = signet_credential_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                                         access_key_id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name_entry);
 }
 
 /* page.copy-as-curl, -python, -javascript: code that signs on every run */
@@ -996,6 +981,17 @@ bind_model (SignetRequestPage *self)
                            G_CALLBACK (request_modified_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->request, "notify::url",
                            G_CALLBACK (update_variable_marks), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request, "notify::access-key-id",
+                           G_CALLBACK (update_variable_marks), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request, "notify::region",
+                           G_CALLBACK (update_variable_marks), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request, "notify::service",
+                           G_CALLBACK (update_variable_marks), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->request, "notify::credential-name",
+                           G_CALLBACK (update_variable_marks), self, G_CONNECT_SWAPPED);
+  signet_rows_editor_set_marker (self->params_editor, mark_unknown_variables, self);
+  signet_rows_editor_set_marker (self->headers_editor, mark_unknown_variables, self);
+  signet_rows_editor_set_marker (self->form_editor, mark_unknown_variables, self);
   update_variable_marks (self);
   update_body_editor (self);
   update_detected_scope (self);

@@ -16,14 +16,17 @@
  */
 struct _SignetRowsEditor
 {
-  AdwBin      parent_instance;
+  AdwBin            parent_instance;
 
-  GListStore *rows;
-  char       *row_noun;
+  GListStore       *rows;
+  char             *row_noun;
+  /* marks each entry as it changes; may be NULL */
+  SignetRowsMarker  marker;
+  gpointer          marker_data;
 
   /* Template children */
-  GtkListBox *list_box;
-  GtkButton  *add_button;
+  GtkListBox       *list_box;
+  GtkButton        *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (SignetRowsEditor, signet_rows_editor, ADW_TYPE_BIN)
@@ -56,11 +59,20 @@ remove_clicked_cb (GtkButton        *button,
     g_list_store_remove (self->rows, position);
 }
 
+static void
+mark_entry (GtkWidget        *entry,
+            SignetRowsEditor *self)
+{
+  if (self->marker != NULL)
+    self->marker (entry, gtk_editable_get_text (GTK_EDITABLE (entry)), self->marker_data);
+}
+
 static GtkWidget *
-create_entry (GObject    *item,
-              const char *property,
-              const char *placeholder,
-              const char *accessible_label)
+create_entry (SignetRowsEditor *self,
+              GObject          *item,
+              const char       *property,
+              const char       *placeholder,
+              const char       *accessible_label)
 {
   GtkWidget *entry = gtk_entry_new ();
 
@@ -69,6 +81,8 @@ create_entry (GObject    *item,
   label_widget (entry, accessible_label);
   g_object_bind_property (item, property, entry, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (mark_entry), self, 0);
+  mark_entry (entry, self);
   return entry;
 }
 
@@ -95,8 +109,8 @@ create_row_cb (gpointer item,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   label_widget (enabled, enabled_label);
   gtk_box_append (GTK_BOX (box), enabled);
-  gtk_box_append (GTK_BOX (box), create_entry (item, "name", _("Name"), name_label));
-  gtk_box_append (GTK_BOX (box), create_entry (item, "value", _("Value"), value_label));
+  gtk_box_append (GTK_BOX (box), create_entry (self, item, "name", _("Name"), name_label));
+  gtk_box_append (GTK_BOX (box), create_entry (self, item, "value", _("Value"), value_label));
 
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, remove_label);
@@ -139,6 +153,43 @@ signet_rows_editor_set_rows (SignetRowsEditor *self,
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (rows), create_row_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rows.add", rows != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROWS]);
+}
+
+/**
+ * signet_rows_editor_set_marker:
+ * @marker: (nullable): marks every name and value entry as it changes
+ *
+ * Marks the rows already there at once.
+ */
+void
+signet_rows_editor_set_marker (SignetRowsEditor *self,
+                               SignetRowsMarker  marker,
+                               gpointer          user_data)
+{
+  g_return_if_fail (SIGNET_IS_ROWS_EDITOR (self));
+
+  self->marker = marker;
+  self->marker_data = user_data;
+  signet_rows_editor_update_marks (self);
+}
+
+/* Marks every entry again: what their text means changed (another
+ * environment was chosen, say). */
+void
+signet_rows_editor_update_marks (SignetRowsEditor *self)
+{
+  g_return_if_fail (SIGNET_IS_ROWS_EDITOR (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_ENTRY (child))
+          mark_entry (child, self);
+    }
 }
 
 GListStore *

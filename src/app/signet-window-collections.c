@@ -285,14 +285,14 @@ signet_window_save_and_close (SignetWindow *self,
 }
 
 /* A question with one line of text to type: a name or a folder. */
-static AdwMessageDialog *
-text_dialog_new (SignetWindow *self,
-                 const char   *heading,
-                 const char   *body,
-                 const char   *text,
-                 const char   *label,
-                 const char   *response,
-                 const char   *response_label)
+AdwMessageDialog *
+signet_window_text_dialog_new (SignetWindow *self,
+                               const char   *heading,
+                               const char   *body,
+                               const char   *text,
+                               const char   *label,
+                               const char   *response,
+                               const char   *response_label)
 {
   AdwMessageDialog *dialog;
   GtkWidget *entry = gtk_entry_new ();
@@ -312,8 +312,8 @@ text_dialog_new (SignetWindow *self,
   return dialog;
 }
 
-static char *
-dialog_dup_text (AdwMessageDialog *dialog)
+char *
+signet_window_dialog_dup_text (AdwMessageDialog *dialog)
 {
   GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
 
@@ -357,7 +357,7 @@ relocate_response_cb (AdwMessageDialog *dialog,
 {
   SignetCollection *collection = g_object_get_data (G_OBJECT (dialog), "signet-collection");
   SignetCollectionItem *item = g_object_get_data (G_OBJECT (dialog), "signet-item");
-  g_autofree char *text = dialog_dup_text (dialog);
+  g_autofree char *text = signet_window_dialog_dup_text (dialog);
 
   if (g_str_equal (response, "rename") && text[0] != '\0')
     signet_collection_rename_async (collection, item, text, self->cancellable,
@@ -378,15 +378,15 @@ ask_to_relocate (SignetWindow *self,
   if (item == NULL)
     return;
   if (rename)
-    dialog = text_dialog_new (self, _("Rename Request"), NULL,
-                              signet_collection_item_get_name (item), _("Name"),
-                              "rename", _("_Rename"));
+    dialog = signet_window_text_dialog_new (self, _("Rename Request"), NULL,
+                                            signet_collection_item_get_name (item), _("Name"),
+                                            "rename", _("_Rename"));
   else
-    dialog = text_dialog_new (self, _("Move Request"),
-                              _("Type the folder to move it to: a new name makes a new folder, "
-                                "an empty one moves it to the top of the collection."),
-                              signet_collection_item_get_folder (item), _("Folder"),
-                              "move", _("_Move"));
+    dialog = signet_window_text_dialog_new (self, _("Move Request"),
+                                            _("Type the folder to move it to: a new name makes a new folder, "
+                                              "an empty one moves it to the top of the collection."),
+                                            signet_collection_item_get_folder (item), _("Folder"),
+                                            "move", _("_Move"));
   dialog_set_target (dialog, collection, item);
   g_signal_connect_object (dialog, "response", G_CALLBACK (relocate_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -588,7 +588,7 @@ new_collection_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             SignetWindow     *self)
 {
-  g_autofree char *name = dialog_dup_text (dialog);
+  g_autofree char *name = signet_window_dialog_dup_text (dialog);
 
   if (!g_str_equal (response, "create") || name[0] == '\0')
     return;
@@ -604,10 +604,10 @@ new_collection_action (GtkWidget  *widget,
   SignetWindow *self = SIGNET_WINDOW (widget);
   AdwMessageDialog *dialog;
 
-  dialog = text_dialog_new (self, _("New Collection"),
-                            _("A collection is a folder of saved requests, made in Signet’s own "
-                              "folder; use Open Collection Folder for one elsewhere."),
-                            NULL, _("Collection name"), "create", _("C_reate"));
+  dialog = signet_window_text_dialog_new (self, _("New Collection"),
+                                          _("A collection is a folder of saved requests, made in Signet’s own "
+                                            "folder; use Open Collection Folder for one elsewhere."),
+                                          NULL, _("Collection name"), "create", _("C_reate"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_collection_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

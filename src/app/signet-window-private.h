@@ -9,10 +9,11 @@
 
 G_BEGIN_DECLS
 
-/* SignetWindow is split in four files: signet-window.c (tabs, closing,
+/* SignetWindow is split in five files: signet-window.c (tabs, closing,
  * state), signet-window-collections.c (the sidebar and the actions on
  * saved requests), signet-window-environments.c (the header bar's
- * environment switcher), signet-window-history.c (the History popover). */
+ * environment switcher), signet-window-history.c (the History popover),
+ * signet-window-import.c (Import, Paste curl Command, Export). */
 
 struct _SignetWindow
 {
@@ -52,6 +53,9 @@ struct _SignetWindow
   GtkStringList         *environment_names;
   SignetHistoryView     *history_view;
   GtkMenuButton         *history_button;
+
+  /* What the last import could not take as it was, for its toast's Details. */
+  GStrv                  import_warnings;
 };
 
 SignetRequestPage *signet_window_add_page                (SignetWindow          *self,
@@ -70,6 +74,18 @@ void               signet_window_class_init_collections  (GtkWidgetClass        
 void               signet_window_setup_collections       (SignetWindow          *self);
 void               signet_window_save_and_close          (SignetWindow          *self,
                                                           AdwTabPage            *tab_page);
+
+AdwMessageDialog  *signet_window_text_dialog_new         (SignetWindow          *self,
+                                                          const char            *heading,
+                                                          const char            *body,
+                                                          const char            *text,
+                                                          const char            *label,
+                                                          const char            *response,
+                                                          const char            *response_label);
+char              *signet_window_dialog_dup_text         (AdwMessageDialog      *dialog);
+
+/* signet-window-import.c */
+void               signet_window_class_init_import       (GtkWidgetClass        *widget_class);
 
 /* signet-window-history.c */
 void               signet_window_class_init_history      (GtkWidgetClass        *widget_class);

@@ -417,6 +417,7 @@ signet_window_dispose (GObject *object)
   g_clear_pointer (&self->environment_lists, g_hash_table_unref);
   g_clear_object (&self->current_collection);
   g_clear_object (&self->environment);
+  g_clear_pointer (&self->import_warnings, g_strfreev);
 }
 
 static void
@@ -605,6 +606,7 @@ signet_window_class_init (SignetWindowClass *klass)
   signet_window_class_init_collections (widget_class);
   signet_window_class_init_environments (widget_class);
   signet_window_class_init_history (widget_class);
+  signet_window_class_init_import (widget_class);
 
   g_type_ensure (SIGNET_TYPE_REQUEST_PAGE);
 }

@@ -25,5 +25,10 @@ SignetWindow *signet_window_new          (SignetApplication     *application,
 AdwTabView   *signet_window_get_tab_view (SignetWindow          *self);
 void          signet_window_open_collection (SignetWindow       *self,
                                              GFile              *dir);
+void          signet_window_import_file     (SignetWindow       *self,
+                                             GFile              *file);
+void          signet_window_export_collection (SignetWindow     *self,
+                                               SignetCollection *collection,
+                                               GFile            *file);
 
 G_END_DECLS

@@ -174,8 +174,7 @@ export_curl (SignetCliCollection *collection)
   return g_string_free (text, FALSE);
 }
 
-/* An environment's variables, as the collection's: a Postman file has no
- * environments of its own. Secret variables hold no saved value. */
+/* An environment's variables, as the collection's. */
 static gboolean
 add_environment (SignetCliCollection  *collection,
                  const char           *name,
@@ -185,11 +184,7 @@ add_environment (SignetCliCollection  *collection,
 
   if (environment == NULL)
     return FALSE;
-  for (guint i = 0; i < signet_environment_get_n_variables (environment); i++)
-    if (!signet_environment_get_variable_secret (environment, i))
-      signet_import_result_add_variable (collection->contents,
-                                         signet_environment_get_variable_name (environment, i),
-                                         signet_environment_get_variable_value (environment, i));
+  signet_import_result_add_environment (collection->contents, environment);
   return TRUE;
 }
 

@@ -299,3 +299,24 @@ signet_import_result_from_collection (SignetCollection *collection)
     }
   return g_steal_pointer (&contents);
 }
+
+/**
+ * signet_import_result_add_environment:
+ * @environment: an environment of the collection
+ *
+ * Adds @environment's variables, but the secret ones (which hold no saved
+ * value), to @contents's: a Postman file has no environments of its own.
+ */
+void
+signet_import_result_add_environment (SignetImportResult *contents,
+                                      SignetEnvironment  *environment)
+{
+  g_return_if_fail (SIGNET_IS_IMPORT_RESULT (contents));
+  g_return_if_fail (SIGNET_IS_ENVIRONMENT (environment));
+
+  for (guint i = 0; i < signet_environment_get_n_variables (environment); i++)
+    if (!signet_environment_get_variable_secret (environment, i))
+      signet_import_result_add_variable (contents,
+                                         signet_environment_get_variable_name (environment, i),
+                                         signet_environment_get_variable_value (environment, i));
+}

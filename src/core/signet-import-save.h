@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "signet-collection.h"
+#include "signet-environment.h"
 #include "signet-import-result.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,7 @@ gboolean            signet_import_save_finish            (GAsyncResult        *r
                                                           GError             **error);
 
 SignetImportResult *signet_import_result_from_collection (SignetCollection    *collection);
+void                signet_import_result_add_environment (SignetImportResult  *contents,
+                                                          SignetEnvironment   *environment);
 
 G_END_DECLS
