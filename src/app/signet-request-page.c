@@ -16,6 +16,7 @@
 #include "signet-request.h"
 #include "signet-response-view.h"
 #include "signet-rows-editor.h"
+#include "signet-signature-inspector.h"
 
 /**
  * SignetRequestPage:
@@ -83,6 +84,8 @@ struct _SignetRequestPage
   GtkSwitch             *sign_in_query_switch;
   SignetResponseView    *response_view;
   AdwToastOverlay       *toast_overlay;
+  GtkStack              *request_stack;
+  SignetSignatureInspector *signature_inspector;
 };
 
 G_DEFINE_FINAL_TYPE (SignetRequestPage, signet_request_page, ADW_TYPE_BIN)
@@ -356,6 +359,7 @@ on_sent (GObject      *source,
     }
   set_sending (self, NULL);
   show_added_headers (self, exchange->sent);
+  signet_signature_inspector_set_signing (self->signature_inspector, exchange->signing);
   signet_response_view_set_exchange (self->response_view, exchange);
   record_in_history (self, exchange);
 }
@@ -383,6 +387,48 @@ show_preview (SignetRequestPage       *self,
   if (signet_wire_request_get_header (signed_request, "Host") == NULL)
     signet_wire_request_add_header (signed_request, "Host", signed_request->authority);
   show_added_headers (self, signed_request);
+  signet_signature_inspector_set_signing (self->signature_inspector, result);
+}
+
+/* The Signature tab; a request not signed yet is previewed first. */
+static void
+inspect_signature_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SignetRequestPage *self = SIGNET_REQUEST_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->request_stack, "signature");
+  if (!signet_signature_inspector_get_signed (self->signature_inspector))
+    gtk_widget_activate_action (widget, "page.preview-signature", NULL);
+}
+
+/* The explanation's one-click fix: (field, value), "region" or "service". */
+static void
+apply_fix_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SignetRequestPage *self = SIGNET_REQUEST_PAGE (widget);
+  const char *field = NULL;
+  const char *value = NULL;
+  g_autofree char *message = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &field, &value);
+  if (g_str_equal (field, "region"))
+    signet_request_set_region (self->request, value);
+  else if (g_str_equal (field, "service"))
+    signet_request_set_service (self->request, value);
+  else
+    return;
+
+  message = g_strdup_printf (g_str_equal (field, "region")
+                             /* Translators: %s is an AWS region */
+                             ? _("The region is now %s: send again")
+                             /* Translators: %s is an AWS service */
+                             : _("The service is now %s: send again"),
+                             value);
+  show_toast (self, message);
 }
 
 typedef enum
@@ -1211,6 +1257,7 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
 
   g_type_ensure (SIGNET_TYPE_ROWS_EDITOR);
   g_type_ensure (SIGNET_TYPE_RESPONSE_VIEW);
+  g_type_ensure (SIGNET_TYPE_SIGNATURE_INSPECTOR);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1238,12 +1285,17 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, sign_in_query_switch);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, response_view);
   gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, request_stack);
+  gtk_widget_class_bind_template_child (widget_class, SignetRequestPage, signature_inspector);
   gtk_widget_class_bind_template_callback (widget_class, url_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, credential_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "page.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "page.preview-signature", NULL,
                                    preview_signature_action);
+  gtk_widget_class_install_action (widget_class, "page.inspect-signature", NULL,
+                                   inspect_signature_action);
+  gtk_widget_class_install_action (widget_class, "page.apply-fix", "(ss)", apply_fix_action);
   gtk_widget_class_install_action (widget_class, "page.save-credential", NULL,
                                    save_credential_action);
   gtk_widget_class_install_action (widget_class, "page.copy-as-curl", NULL, copy_as_action);

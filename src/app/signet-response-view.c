@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "signet-explanation-view.h"
 #include "signet-response-view.h"
 
 /* The buffer is filled this many bytes per main loop iteration, so that a
@@ -38,6 +39,7 @@ struct _SignetResponseView
   AdwStatusPage   *binary_page;
   AdwStatusPage   *redirect_page;
   GtkListBox      *headers_list;
+  SignetExplanationView *explanation_view;
 
   /* The body as it came, and what the formatter made of it */
   GBytes          *body;
@@ -981,6 +983,7 @@ signet_response_view_class_init (SignetResponseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetResponseView, binary_page);
   gtk_widget_class_bind_template_child (widget_class, SignetResponseView, redirect_page);
   gtk_widget_class_bind_template_child (widget_class, SignetResponseView, headers_list);
+  gtk_widget_class_bind_template_child (widget_class, SignetResponseView, explanation_view);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_notify_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "response.copy-body", NULL, copy_body_action);
@@ -994,6 +997,7 @@ signet_response_view_init (SignetResponseView *self)
   GtkWidget *placeholder;
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (SIGNET_TYPE_EXPLANATION_VIEW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1046,6 +1050,8 @@ signet_response_view_set_exchange (SignetResponseView   *self,
   g_return_if_fail (exchange != NULL);
 
   reset_body (self);
+  /* an auth refusal is explained above the body; NULL: the signing time */
+  signet_explanation_view_set_exchange (self->explanation_view, exchange, NULL);
 
   /* Status line, coloured by class */
   if (exchange->reason != NULL && exchange->reason[0] != '\0')
@@ -1128,6 +1134,7 @@ signet_response_view_set_error (SignetResponseView *self,
 
   reset_body (self);
   remove_header_rows (self);
+  signet_explanation_view_clear (self->explanation_view);
 
   if (error->domain == G_RESOLVER_ERROR)
     title = _("Host Not Found");
@@ -1173,6 +1180,7 @@ signet_response_view_clear (SignetResponseView *self)
 
   reset_body (self);
   remove_header_rows (self);
+  signet_explanation_view_clear (self->explanation_view);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }
 
