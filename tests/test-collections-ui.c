@@ -18,6 +18,7 @@
 #include "signet-test-fixture.h"
 #include "signet-test-keyring.h"
 #include "signet-test-ui.h"
+#include "signet-test-window.h"
 #include "signet-window.h"
 
 /* Collections and environments in the real window, under Xvfb: a
@@ -123,38 +124,6 @@ remove_tree (GFile *file)
 
 /* The window */
 
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-static GtkWidget *
-window_child (GtkWindow  *window,
-              const char *name)
-{
-  return template_child (window, SIGNET_TYPE_WINDOW, name);
-}
-
-static SignetSidebar *
-window_sidebar (GtkWindow *window)
-{
-  return SIGNET_SIDEBAR (gtk_paned_get_start_child (GTK_PANED (window_child (window, "paned"))));
-}
-
-static SignetRequestPage *
-current_page (GtkWindow *window)
-{
-  AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
-
-  return SIGNET_REQUEST_PAGE (adw_tab_page_get_child (adw_tab_view_get_selected_page (tab_view)));
-}
-
 static const char *
 current_tab_title (GtkWindow *window)
 {
@@ -164,24 +133,19 @@ current_tab_title (GtkWindow *window)
 }
 
 static GtkWidget *
-page_child (SignetRequestPage *page,
-            const char        *name)
-{
-  return template_child (page, SIGNET_TYPE_REQUEST_PAGE, name);
-}
-
-static GtkWidget *
 response_child (SignetRequestPage *page,
                 const char        *name)
 {
-  return template_child (page_child (page, "response_view"), SIGNET_TYPE_RESPONSE_VIEW, name);
+  return signet_test_template_child (signet_test_page_child (page, "response_view"),
+                                     SIGNET_TYPE_RESPONSE_VIEW, name);
 }
 
 static GtkWidget *
 sidebar_child (GtkWindow  *window,
                const char *name)
 {
-  return template_child (window_sidebar (window), SIGNET_TYPE_SIDEBAR, name);
+  return signet_test_template_child (signet_test_window_sidebar (window), SIGNET_TYPE_SIDEBAR,
+                                     name);
 }
 
 typedef struct
@@ -214,26 +178,10 @@ open_collection (GtkWindow *window)
   g_object_get (window, "collections", &list, NULL);
   wait.list = list;
   wait.dir = dir;
-  wait.sidebar = window_sidebar (window);
+  wait.sidebar = signet_test_window_sidebar (window);
   signet_window_open_collection (SIGNET_WINDOW (window), dir);
   signet_test_wait_until (collection_is_open, &wait, "the collection to open");
   return signet_collection_list_find (list, dir);
-}
-
-static SignetCollectionItem *
-find_item (SignetCollection *collection,
-           const char       *name)
-{
-  GListModel *items = signet_collection_get_items (collection);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(SignetCollectionItem) item = g_list_model_get_item (items, i);
-
-      if (g_str_equal (signet_collection_item_get_name (item), name))
-        return item;
-    }
-  return NULL;
 }
 
 typedef struct
@@ -247,7 +195,7 @@ item_is_there (gpointer data)
 {
   ItemWait *wait = data;
 
-  return find_item (wait->collection, wait->name) != NULL;
+  return signet_test_find_item (wait->collection, wait->name) != NULL;
 }
 
 static gboolean
@@ -275,8 +223,8 @@ select_row (GtkWindow        *window,
             SignetCollection *collection,
             const char       *name)
 {
-  SignetSidebar *sidebar = window_sidebar (window);
-  SignetCollectionItem *item = find_item (collection, name);
+  SignetSidebar *sidebar = signet_test_window_sidebar (window);
+  SignetCollectionItem *item = signet_test_find_item (collection, name);
   GListModel *rows = signet_sidebar_get_rows (sidebar);
 
   g_assert_nonnull (item);
@@ -289,7 +237,7 @@ static gboolean
 sidebar_shows (GtkWindow  *window,
                const char *name)
 {
-  SignetSidebar *sidebar = window_sidebar (window);
+  SignetSidebar *sidebar = signet_test_window_sidebar (window);
   GListModel *rows = signet_sidebar_get_rows (sidebar);
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
@@ -346,16 +294,6 @@ page_is_saved (gpointer page)
   return signet_request_page_get_item (page, NULL) != NULL && !signet_request_page_get_unsaved (page);
 }
 
-static gboolean
-exchange_done (gpointer data)
-{
-  SignetRequestPage *page = data;
-  gboolean sending = TRUE;
-
-  g_object_get (page, "sending", &sending, NULL);
-  return !sending && !signet_response_view_get_busy (SIGNET_RESPONSE_VIEW (page_child (page, "response_view")));
-}
-
 static void
 reset_settings (void)
 {
@@ -363,18 +301,6 @@ reset_settings (void)
 
   g_settings_reset (settings, "collection-folders");
   g_settings_reset (settings, "last-environment");
-}
-
-static void
-close_discarding (GtkWindow *window)
-{
-  gboolean destroyed = FALSE;
-
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (signet_test_set_flag_cb), &destroyed);
-  gtk_window_close (window);
-  if (!destroyed && signet_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
-    answer_dialog (NULL, "discard");
-  signet_test_wait_for (&destroyed, "the window to be destroyed");
 }
 
 /* Every test has a collection "Pets" of its own: List pets in the
@@ -419,7 +345,7 @@ save_as_cb (SignetApplication *app,
             GtkWindow         *window)
 {
   SignetCollection *collection = open_collection (window);
-  SignetRequestPage *page = current_page (window);
+  SignetRequestPage *page = signet_test_current_page (window);
   SignetRequest *request = signet_request_page_get_request (page);
   g_autofree char *url = signet_test_fixture_url (fixture, "/pets");
   g_autofree char *saved = NULL;
@@ -427,10 +353,10 @@ save_as_cb (SignetApplication *app,
   SignetSaveDialog *dialog;
 
   g_assert_true (collection_file_missing ("requests/pets/find-pets.json"));
-  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "url_entry")), url);
+  gtk_editable_set_text (GTK_EDITABLE (signet_test_page_child (page, "url_entry")), url);
   signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
   signet_request_set_access_key_id (request, FIXTURE_KEY);
-  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "secret_key_row")), FIXTURE_SECRET);
+  gtk_editable_set_text (GTK_EDITABLE (signet_test_page_child (page, "secret_key_row")), FIXTURE_SECRET);
   g_assert_true (signet_request_page_get_unsaved (page));
   g_assert_true (g_str_has_prefix (current_tab_title (window), "• "));
 
@@ -480,7 +406,7 @@ open_from_sidebar_cb (SignetApplication *app,
   SignetCollection *collection = open_collection (window);
   AdwTabView *tab_view = signet_window_get_tab_view (SIGNET_WINDOW (window));
   GtkWidget *list_view = sidebar_child (window, "list_view");
-  SignetCollectionItem *item = find_item (collection, "List pets");
+  SignetCollectionItem *item = signet_test_find_item (collection, "List pets");
   g_autofree char *url = signet_test_fixture_url (fixture, "/pets");
   SignetRequestPage *page;
   guint position;
@@ -489,7 +415,7 @@ open_from_sidebar_cb (SignetApplication *app,
   position = select_row (window, collection, "List pets");
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", position));
   g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
-  page = current_page (window);
+  page = signet_test_current_page (window);
   g_assert_true (signet_request_page_get_item (page, NULL) == item);
   g_assert_cmpstr (signet_request_get_url (signet_request_page_get_request (page)), ==, url);
   g_assert_cmpstr (current_tab_title (window), ==, "List pets");
@@ -501,7 +427,7 @@ open_from_sidebar_cb (SignetApplication *app,
   adw_tab_view_set_selected_page (tab_view, adw_tab_view_get_nth_page (tab_view, 0));
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", position));
   g_assert_cmpint (adw_tab_view_get_n_pages (tab_view), ==, 2);
-  g_assert_true (current_page (window) == page);
+  g_assert_true (signet_test_current_page (window) == page);
 
   /* an edit discarded on close leaves the saved request as it was */
   signet_request_set_url (signet_request_page_get_request (page), "https://example.com/changed");
@@ -544,7 +470,7 @@ close_save_cb (SignetApplication *app,
 
   g_assert_true (gtk_widget_activate_action (sidebar_child (window, "list_view"), "list.activate-item", "u",
                                              select_row (window, collection, "Health")));
-  signet_request_set_method (signet_request_page_get_request (current_page (window)), "PUT");
+  signet_request_set_method (signet_request_page_get_request (signet_test_current_page (window)), "PUT");
   adw_tab_view_close_page (tab_view, adw_tab_view_get_selected_page (tab_view));
   dialog = find_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
@@ -556,7 +482,8 @@ close_save_cb (SignetApplication *app,
 
   /* a request never saved: Save asks where; cancelling that keeps the tab */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tab", NULL));
-  signet_request_set_url (signet_request_page_get_request (current_page (window)), fixture->stage_url);
+  signet_request_set_url (signet_request_page_get_request (signet_test_current_page (window)),
+                          fixture->stage_url);
   adw_tab_view_close_page (tab_view, adw_tab_view_get_selected_page (tab_view));
   answer_dialog (NULL, "save");
   answer_save_dialog (NULL, NULL, NULL, "cancel");
@@ -615,7 +542,7 @@ new_collection_cb (SignetApplication *app,
   g_autoptr(GFile) expected = NULL;
   g_autoptr(GFile) info = NULL;
   g_autofree char *info_text = NULL;
-  SignetRequestPage *page = current_page (window);
+  SignetRequestPage *page = signet_test_current_page (window);
   SignetCollection *collection;
   NamedWait wait;
 
@@ -668,13 +595,13 @@ rename_cb (SignetApplication *app,
   g_assert_true (collection_file_missing ("requests/pets/list-pets.json"));
   g_assert_true (sidebar_shows (window, "All pets"));
   g_assert_false (sidebar_shows (window, "List pets"));
-  g_assert_true (signet_sidebar_get_selected (window_sidebar (window), NULL, NULL) ==
-                 find_item (collection, "All pets"));
+  g_assert_true (signet_sidebar_get_selected (signet_test_window_sidebar (window), NULL, NULL) ==
+                 signet_test_find_item (collection, "All pets"));
 
   /* Move it to the top, then duplicate it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-request", NULL));
   answer_dialog ("", "move");
-  signet_test_wait_until (item_at_top, find_item (collection, "All pets"), "the move");
+  signet_test_wait_until (item_at_top, signet_test_find_item (collection, "All pets"), "the move");
   g_assert_true (collection_file_exists ("requests/all-pets.json"));
   g_assert_true (collection_file_missing ("requests/pets/all-pets.json"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-request", NULL));
@@ -753,14 +680,14 @@ delete_undo_cb (SignetApplication *app,
   /* open in a tab: the delete unlinks it, the undo links it again */
   g_assert_true (gtk_widget_activate_action (sidebar_child (window, "list_view"), "list.activate-item", "u",
                                              select_row (window, collection, "Health")));
-  page = current_page (window);
+  page = signet_test_current_page (window);
 
   /* the row's menu selects it; its Delete item names the action */
   select_row (window, collection, "List pets");
   signet_test_wait_for_frame (window);
-  secondary_click (window, find_item (collection, "Health"));
-  g_assert_true (signet_sidebar_get_selected (window_sidebar (window), NULL, NULL) ==
-                 find_item (collection, "Health"));
+  secondary_click (window, signet_test_find_item (collection, "Health"));
+  g_assert_true (signet_sidebar_get_selected (signet_test_window_sidebar (window), NULL, NULL) ==
+                 signet_test_find_item (collection, "Health"));
   g_assert_true (gtk_widget_get_visible (sidebar_child (window, "row_menu")));
   gtk_popover_popdown (GTK_POPOVER (sidebar_child (window, "row_menu")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-request", NULL));
@@ -776,9 +703,9 @@ delete_undo_cb (SignetApplication *app,
   after = read_collection_file ("requests/health.json");
   g_assert_cmpstr (after, ==, before);
   g_assert_true (sidebar_shows (window, "Health"));
-  g_assert_true (signet_request_page_get_item (page, NULL) == find_item (collection, "Health"));
+  g_assert_true (signet_request_page_get_item (page, NULL) == signet_test_find_item (collection, "Health"));
 
-  close_discarding (window);
+  signet_test_close_discarding (window);
 }
 
 static void
@@ -797,8 +724,8 @@ corrupt_cb (SignetApplication *app,
   GtkWidget *errors = sidebar_child (window, "errors_label");
   const char *text = gtk_label_get_text (GTK_LABEL (errors));
 
-  g_assert_nonnull (find_item (collection, "List pets"));
-  g_assert_nonnull (find_item (collection, "Health"));
+  g_assert_nonnull (signet_test_find_item (collection, "List pets"));
+  g_assert_nonnull (signet_test_find_item (collection, "Health"));
   g_assert_true (gtk_widget_get_visible (errors));
   g_assert_nonnull (strstr (text, "requests/pets/broken.json"));
   g_assert_nonnull (strstr (text, "requests/empty.json"));
@@ -818,26 +745,10 @@ test_corrupt_file (void)
   run_test (corrupt_cb);
 }
 
-/* Sends from the current tab and waits for the answer. */
-static void
-send_and_wait (SignetRequestPage *page)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.send", NULL));
-  signet_test_wait_until (exchange_done, page, "the exchange");
-}
-
-static const char *
-shown_status (SignetRequestPage *page)
-{
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (response_child (page, "main_stack"))),
-                   ==, "response");
-  return gtk_label_get_text (GTK_LABEL (response_child (page, "status_label")));
-}
-
 static gboolean
 has_environments (gpointer window)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (window_child (window, "environment_dropdown"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (signet_test_window_child (window, "environment_dropdown"));
 
   return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) == 3;
 }
@@ -846,7 +757,7 @@ static void
 choose_environment (GtkWindow  *window,
                     const char *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (window_child (window, "environment_dropdown"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (signet_test_window_child (window, "environment_dropdown"));
   GListModel *names = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (names); i++)
@@ -875,21 +786,21 @@ environments_cb (SignetApplication *app,
 
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u",
                                              select_row (window, collection, "Stage pets")));
-  page = current_page (window);
-  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "secret_key_row")), FIXTURE_SECRET);
+  page = signet_test_current_page (window);
+  gtk_editable_set_text (GTK_EDITABLE (signet_test_page_child (page, "secret_key_row")), FIXTURE_SECRET);
   signet_test_wait_until (has_environments, window, "the environments to load");
 
   choose_environment (window, "local");
   g_assert_cmpstr (g_settings_get_string (settings, "last-environment"), ==, "local");
-  send_and_wait (page);
-  g_assert_cmpstr (shown_status (page), ==, "200 OK");
+  signet_test_send_and_wait (page);
+  g_assert_cmpstr (signet_test_shown_status (page), ==, "200 OK");
 
   choose_environment (window, "other stage");
-  send_and_wait (page);
-  g_assert_cmpstr (shown_status (page), ==, "403 Forbidden");
+  signet_test_send_and_wait (page);
+  g_assert_cmpstr (signet_test_shown_status (page), ==, "403 Forbidden");
 
   /* no environment: {{baseUrl}} is unknown, marked, and blocks the send */
-  url_entry = page_child (page, "url_entry");
+  url_entry = signet_test_page_child (page, "url_entry");
   g_assert_false (gtk_widget_has_css_class (url_entry, "error"));
   choose_environment (window, "No Environment");
   g_assert_cmpstr (g_settings_get_string (settings, "last-environment"), ==, "");
@@ -899,7 +810,7 @@ environments_cb (SignetApplication *app,
 
   /* a send under way would be "sending" at once */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.send", NULL));
-  g_assert_true (exchange_done (page));
+  g_assert_true (signet_test_exchange_done (page));
   error_page = response_child (page, "error_page");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (response_child (page, "main_stack"))),
                    ==, "error");
@@ -914,7 +825,7 @@ environments_cb (SignetApplication *app,
   tooltip = gtk_widget_get_tooltip_text (url_entry);
   g_assert_cmpstr (tooltip, ==, "Unknown variable: petId");
 
-  close_discarding (window);
+  signet_test_close_discarding (window);
 }
 
 static void
@@ -955,7 +866,7 @@ environment_editor_cb (SignetApplication *app,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   SignetEnvironmentEditor *editor;
-  GtkDropDown *dropdown = GTK_DROP_DOWN (window_child (window, "environment_dropdown"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (signet_test_window_child (window, "environment_dropdown"));
   g_autofree char *saved = NULL;
   char *value;
   gboolean destroyed = FALSE;

@@ -223,8 +223,11 @@ offer_secrets (SignetWindow       *self,
     }
 
   key_id = g_strdup (signet_import_result_get_secret_access_key_id (imported, i));
-  if (key_id == NULL)
-    key_id = dup_signing_key_id (imported);
+  if (key_id == NULL || key_id[0] == '\0')
+    {
+      g_free (key_id);
+      key_id = dup_signing_key_id (imported);
+    }
   dialog = signet_credential_dialog_new (GTK_WINDOW (self), _("Keep the Secret in the Keyring?"),
                                          key_id);
   adw_message_dialog_format_body (dialog,
@@ -300,6 +303,8 @@ typedef struct
   SignetImportResult *imported;
   GFile              *dir;
   char               *name;
+  /* for a folder Signet proposed: "pets", then "pets-2"… */
+  guint               attempt;
 } SaveData;
 
 static void
@@ -324,6 +329,20 @@ import_saved_cb (GObject      *source,
 
   if (!signet_import_save_finish (result, &error))
     {
+      /* the folder proposed is taken: the next name, as New Collection does */
+      if (data->attempt > 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (data->dir);
+          g_autofree char *slug = signet_collection_slugify (data->name);
+          g_autofree char *stem = g_strdup_printf ("%s-%u", slug, ++data->attempt);
+          SaveData *again = g_steal_pointer (&data);
+
+          g_object_unref (again->dir);
+          again->dir = g_file_get_child (parent, stem);
+          signet_import_save_async (again->imported, again->dir, again->name, again->self->cancellable,
+                                    import_saved_cb, again);
+          return;
+        }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         signet_window_show_error (data->self, _("Could not import"), error);
       return;
@@ -333,14 +352,17 @@ import_saved_cb (GObject      *source,
   offer_secrets (data->self, data->imported, 0);
 }
 
+/* @proposed: whether Signet chose @dir, and may choose the next name */
 static void
 save_import (SignetWindow       *self,
              SignetImportResult *imported,
              GFile              *dir,
-             const char         *name)
+             const char         *name,
+             gboolean            proposed)
 {
   SaveData *data = g_new0 (SaveData, 1);
 
+  data->attempt = proposed ? 1 : 0;
   data->self = g_object_ref (self);
   data->imported = g_object_ref (imported);
   data->dir = g_object_ref (dir);
@@ -360,7 +382,7 @@ folder_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (dir != NULL)
-    save_import (self, imported, dir, name);
+    save_import (self, imported, dir, name, FALSE);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
@@ -378,9 +400,14 @@ name_response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "import"))
     {
-      slug = signet_collection_slugify (name[0] != '\0' ? name : _("Imported"));
+      if (name[0] == '\0')
+        {
+          g_free (name);
+          name = g_strdup (_("Imported"));
+        }
+      slug = signet_collection_slugify (name);
       dir = g_file_get_child (signet_collection_list_get_default_dir (self->collections), slug);
-      save_import (self, imported, dir, name);
+      save_import (self, imported, dir, name, TRUE);
     }
   else if (g_str_equal (response, "elsewhere"))
     {
@@ -405,7 +432,8 @@ ask_collection_name (SignetWindow       *self,
 {
   const char *name = signet_import_result_get_name (imported);
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *folder = g_file_get_parse_name (signet_collection_list_get_default_dir (self->collections));
+  GFile *default_dir = signet_collection_list_get_default_dir (self->collections);
+  g_autofree char *folder = g_file_get_parse_name (default_dir);
   g_autofree char *body = NULL;
   guint n = signet_import_result_get_n_requests (imported);
   AdwMessageDialog *dialog;
