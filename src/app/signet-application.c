@@ -144,16 +144,6 @@ signet_application_apply_color_scheme (SignetApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
-/* A setting above what the history keeps is the most it keeps. */
-static gboolean
-history_size_to_max_entries (GValue   *value,
-                             GVariant *variant,
-                             gpointer  user_data)
-{
-  g_value_set_uint (value, MIN (g_variant_get_uint32 (variant), SIGNET_HISTORY_LIMIT_MAX_ENTRIES));
-  return TRUE;
-}
-
 static void
 history_saving_cb (SignetApplication *self)
 {
@@ -216,9 +206,8 @@ signet_application_startup (GApplication *application)
   if (self->history == NULL)
     {
       self->history = signet_history_new (NULL);
-      g_settings_bind_with_mapping (self->settings, "history-size", self->history, "max-entries",
-                                    G_SETTINGS_BIND_GET, history_size_to_max_entries, NULL,
-                                    NULL, NULL);
+      g_settings_bind (self->settings, "history-size", self->history, "max-entries",
+                       G_SETTINGS_BIND_GET);
       g_signal_connect_object (self->history, "notify::saving", G_CALLBACK (history_saving_cb),
                                self, G_CONNECT_SWAPPED);
       signet_history_load_async (self->history, NULL, history_loaded_cb, NULL);
