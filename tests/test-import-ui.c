@@ -177,17 +177,17 @@ collection_is_shown (gpointer data)
 }
 
 /* Imports @file through the window, keeping the name it proposes, and
- * waits for the collection in the sidebar. */
+ * waits for the collection in the sidebar, in @folder under Signet's own. */
 static SignetCollection *
-import_file (GtkWindow  *window,
+import_into (GtkWindow  *window,
              GFile      *file,
              const char *expected_name,
+             const char *folder,
              guint       n_requests)
 {
   g_autoptr(SignetCollectionList) list = NULL;
   g_autoptr(GFile) parent = default_dir (window);
-  g_autofree char *slug = signet_collection_slugify (expected_name);
-  g_autoptr(GFile) dir = g_file_get_child (parent, slug);
+  g_autoptr(GFile) dir = g_file_get_child (parent, folder);
   AdwMessageDialog *dialog;
   CollectionWait wait = { window, dir, n_requests };
 
@@ -200,6 +200,17 @@ import_file (GtkWindow  *window,
 
   g_object_get (window, "collections", &list, NULL);
   return signet_collection_list_find (list, dir);
+}
+
+static SignetCollection *
+import_file (GtkWindow  *window,
+             GFile      *file,
+             const char *expected_name,
+             guint       n_requests)
+{
+  g_autofree char *slug = signet_collection_slugify (expected_name);
+
+  return import_into (window, file, expected_name, slug, n_requests);
 }
 
 /* Whether the sidebar has a row for the folder @name. */
@@ -374,7 +385,8 @@ count_operations (const char *path)
 }
 
 /* API Gateway's PetStore export: one request per operation, the IAM ones
- * signed, the open one named in the import's Details. */
+ * signed, the open one named in the import's Details; imported again, in
+ * a folder of its own. */
 static void
 openapi_cb (SignetApplication *app,
             GtkWindow         *window)
@@ -404,6 +416,10 @@ openapi_cb (SignetApplication *app,
   details = wait_for_dialog ("Imported, with Notes");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (details), "is open"));
   answer (details, "close");
+
+  /* again: the folder Signet proposes is taken, so the next one */
+  collection = import_into (window, file, "PetStore", "petstore-2", n_operations);
+  g_assert_cmpstr (signet_collection_get_name (collection), ==, "PetStore");
 
   signet_test_close_discarding (window);
 }
