@@ -372,10 +372,11 @@ signet_explanation_view_set_exchange (SignetExplanationView *self,
   g_return_if_fail (SIGNET_IS_EXPLANATION_VIEW (self));
   g_return_if_fail (exchange != NULL);
 
-  explanation = signet_explain (exchange, sent_at);
-  if (!signet_explanation_kind_is_refusal (explanation->kind))
+  /* an answer without the request that got it has nothing to explain */
+  explanation = exchange->sent != NULL ? signet_explain (exchange, sent_at) : NULL;
+  if (explanation == NULL || !signet_explanation_kind_is_refusal (explanation->kind))
     {
-      signet_explanation_free (explanation);
+      g_clear_pointer (&explanation, signet_explanation_free);
       signet_explanation_view_clear (self);
       return;
     }
