@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-access-check.h"
 #include "signet-window-private.h"
 
 
@@ -124,6 +125,28 @@ signet_window_new_tab_action (GtkWidget  *widget,
   signet_window_add_request_page (self);
   tab_page = adw_tab_view_get_selected_page (self->tab_view);
   gtk_widget_grab_focus (adw_tab_page_get_child (tab_page));
+}
+
+/* "Who can get in?" for the collection or folder selected in the
+ * sidebar, with the current environment's values when it is that
+ * collection's; with none selected, the window asks for a document. */
+static void
+signet_window_check_access_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  SignetWindow *self = SIGNET_WINDOW (widget);
+  SignetCollection *collection = NULL;
+  const char *folder = NULL;
+  SignetAccessCheck *check;
+
+  if (self->sidebar != NULL)
+    signet_sidebar_get_selected (self->sidebar, &collection, &folder);
+  check = signet_access_check_new (self->credential_store, collection, folder,
+                                   collection != NULL && collection == self->current_collection
+                                   ? self->environment : NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (check), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (check));
 }
 
 static gboolean
@@ -602,6 +625,8 @@ signet_window_class_init (SignetWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_install_action (widget_class, "win.check-access", NULL,
+                                   signet_window_check_access_action);
 
   signet_window_class_init_collections (widget_class);
   signet_window_class_init_environments (widget_class);

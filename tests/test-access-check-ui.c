@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "signet-access-check.h"
+#include "signet-test-app.h"
+#include "signet-test-fixture.h"
+#include "signet-test-ui.h"
+#include "signet-window.h"
+
+/* "Who can get in?" in its real window under Xvfb: the PetStore OpenAPI
+ * document checked against the API Gateway fixture (signatures verified by
+ * botocore), driven through the window's fields and actions. */
+
+typedef struct
+{
+  SignetTestFixture *fixture;
+  SignetAccessCheck *check;
+  char              *petstore;
+} Fixture;
+
+static GtkWidget *
+check_child (Fixture    *fixture,
+             const char *name)
+{
+  return signet_test_template_child (fixture->check, SIGNET_TYPE_ACCESS_CHECK, name);
+}
+
+static gboolean
+property_is_true (Fixture    *fixture,
+                  const char *name)
+{
+  gboolean value = FALSE;
+
+  g_object_get (fixture->check, name, &value, NULL);
+  return value;
+}
+
+static gboolean
+can_run (gpointer data)
+{
+  return property_is_true (data, "can-run");
+}
+
+static gboolean
+finished (gpointer data)
+{
+  return property_is_true (data, "finished");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+
+  fixture->fixture = signet_test_fixture_start (data);
+  fixture->petstore = g_build_filename (g_getenv ("SIGNET_TESTS_SRCDIR"), "fixtures",
+                                        "petstore-apigateway-oas30.json", NULL);
+  fixture->check = g_object_ref (signet_access_check_new (NULL, NULL, NULL, NULL));
+  gtk_window_present (GTK_WINDOW (fixture->check));
+  signet_test_wait_for_frame (GTK_WINDOW (fixture->check));
+
+  /* nothing to check yet */
+  g_assert_false (property_is_true (fixture, "can-run"));
+  file = g_file_new_for_path (fixture->petstore);
+  signet_access_check_open_file (fixture->check, file);
+  signet_test_wait_until (can_run, fixture, "the OpenAPI document");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->check));
+  g_clear_object (&fixture->check);
+  g_free (fixture->petstore);
+  signet_test_fixture_stop (fixture->fixture);
+}
+
+static void
+fill_fields (Fixture    *fixture,
+             const char *base_url)
+{
+  gtk_editable_set_text (GTK_EDITABLE (check_child (fixture, "base_url_row")), base_url);
+  gtk_editable_set_text (GTK_EDITABLE (check_child (fixture, "access_key_row")), FIXTURE_KEY);
+  gtk_editable_set_text (GTK_EDITABLE (check_child (fixture, "secret_key_row")), FIXTURE_SECRET);
+}
+
+static void
+run_to_the_end (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->check), "check.run", NULL));
+  g_assert_true (signet_access_check_get_running (fixture->check));
+  signet_test_wait_until (finished, fixture, "the access check");
+  g_assert_false (signet_access_check_get_running (fixture->check));
+}
+
+/* The list's row for METHOD path: its verdict badge. */
+static GtkWidget *
+verdict_badge (Fixture    *fixture,
+               const char *method,
+               const char *path)
+{
+  GtkWidget *list = check_child (fixture, "endpoints_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      SignetAuditEndpoint *endpoint = g_object_get_data (G_OBJECT (row), "signet-endpoint");
+
+      if (endpoint != NULL && g_str_equal (signet_audit_endpoint_get_method (endpoint), method) &&
+          g_str_equal (signet_audit_endpoint_get_path (endpoint), path))
+        return g_object_get_data (G_OBJECT (row), "signet-verdict-label");
+    }
+  g_error ("no row for %s %s", method, path);
+  return NULL;
+}
+
+static void
+assert_verdict (Fixture    *fixture,
+                const char *method,
+                const char *path,
+                const char *verdict,
+                const char *css_class)
+{
+  GtkWidget *badge = verdict_badge (fixture, method, path);
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, verdict);
+  g_assert_true (gtk_widget_has_css_class (badge, css_class));
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+slot_is_filled (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+test_open_post (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SignetAudit *audit;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *endpoints;
+  guint n_open = 0;
+  guint n_protected = 0;
+
+  fill_fields (fixture, fixture->fixture->stage_url);
+  run_to_the_end (fixture);
+
+  audit = signet_access_check_get_audit (fixture->check);
+  g_assert_cmpuint (g_list_model_get_n_items (signet_audit_get_endpoints (audit)), ==, 3);
+  assert_verdict (fixture, "POST", "/pets", "open", "error");
+  assert_verdict (fixture, "GET", "/pets", "protected", "success");
+  assert_verdict (fixture, "GET", "/pets/{petId}", "protected", "success");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (check_child (fixture, "progress_bar"))),
+                     ==, 1.0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (check_child (fixture, "summary_label"))), ==,
+                   "2 protected, 1 open, 0 weak, 0 broken, 0 unreachable");
+
+  /* the JSON report, written where the save dialog would have said */
+  dir = g_dir_make_tmp ("signet-access-check-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "access-check.json", NULL);
+  file = g_file_new_for_path (path);
+  signet_access_check_export_async (fixture->check, SIGNET_AUDIT_REPORT_JSON, file, NULL,
+                                    on_done, &result);
+  signet_test_wait_until (slot_is_filled, &result, "the export");
+  g_assert_true (signet_access_check_export_finish (fixture->check, result, &error));
+  g_assert_no_error (error);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  endpoints = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "endpoints");
+  g_assert_cmpuint (json_array_get_length (endpoints), ==, 3);
+  for (guint i = 0; i < json_array_get_length (endpoints); i++)
+    {
+      JsonObject *endpoint = json_array_get_object_element (endpoints, i);
+      const char *verdict = json_object_get_string_member (endpoint, "verdict");
+
+      if (g_str_equal (json_object_get_string_member (endpoint, "method"), "POST"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (endpoint, "path"), ==, "/pets");
+          g_assert_cmpstr (verdict, ==, "open");
+          n_open++;
+        }
+      else
+        {
+          g_assert_cmpstr (verdict, ==, "protected");
+          n_protected++;
+        }
+    }
+  g_assert_cmpuint (n_open, ==, 1);
+  g_assert_cmpuint (n_protected, ==, 2);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_locked_down (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  fill_fields (fixture, fixture->fixture->stage_url);
+  g_assert_false (gtk_widget_is_sensitive (check_child (fixture, "export_button")));
+  run_to_the_end (fixture);
+
+  assert_verdict (fixture, "POST", "/pets", "protected", "success");
+  assert_verdict (fixture, "GET", "/pets", "protected", "success");
+  assert_verdict (fixture, "GET", "/pets/{petId}", "protected", "success");
+  g_assert_cmpuint (signet_audit_count_verdict (signet_access_check_get_audit (fixture->check),
+                                                SIGNET_AUDIT_VERDICT_PROTECTED), ==, 3);
+  g_assert_true (gtk_widget_is_sensitive (check_child (fixture, "export_button")));
+}
+
+/* No credential: a message, nothing probed. */
+static void
+test_needs_credential (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gtk_editable_set_text (GTK_EDITABLE (check_child (fixture, "base_url_row")),
+                         fixture->fixture->stage_url);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->check), "check.run", NULL));
+  g_assert_false (signet_access_check_get_running (fixture->check));
+  g_assert_null (signet_access_check_get_audit (fixture->check));
+}
+
+static AdwMessageDialog *
+confirmation (void)
+{
+  return ADW_MESSAGE_DIALOG (signet_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static gboolean
+confirmation_shown (gpointer data)
+{
+  return confirmation () != NULL;
+}
+
+/* A host off this machine is named and asked about first; cancelled,
+ * nothing goes out. */
+static void
+test_remote_confirmation (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  SignetAudit *audit;
+
+  fill_fields (fixture, "https://abc123.execute-api.us-west-2.amazonaws.com/test");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->check), "check.run", NULL));
+  signet_test_wait_until (confirmation_shown, NULL, "the confirmation");
+  dialog = confirmation ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->check));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "abc123.execute-api.us-west-2.amazonaws.com"));
+  /* not running until answered */
+  g_assert_false (signet_access_check_get_running (fixture->check));
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  audit = signet_access_check_get_audit (fixture->check);
+  g_assert_nonnull (audit);
+  g_assert_cmpuint (signet_audit_get_n_probes_done (audit), ==, 0);
+  g_assert_false (signet_access_check_get_running (fixture->check));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (check_child (fixture, "summary_label"))), ==,
+                   "Nothing was probed");
+}
+
+/* The loopback fixture needs no confirmation: the run starts at once. */
+static void
+test_local_needs_no_confirmation (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  fill_fields (fixture, fixture->fixture->stage_url);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->check), "check.run", NULL));
+  g_assert_true (signet_access_check_get_running (fixture->check));
+  g_assert_null (confirmation ());
+  signet_test_wait_until (finished, fixture, "the access check");
+}
+
+static void
+from_window_cb (SignetApplication *app,
+                GtkWindow         *window)
+{
+  GtkWindow *check;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-access", NULL));
+  check = signet_test_find_toplevel (SIGNET_TYPE_ACCESS_CHECK);
+  g_assert_nonnull (check);
+  g_assert_true (gtk_window_get_transient_for (check) == window);
+  signet_test_close_and_wait (check);
+  signet_test_close_and_wait (window);
+}
+
+/* The primary menu's and the sidebar's entry: win.check-access. */
+static void
+test_from_window (void)
+{
+  signet_test_run_app (from_window_cb);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const char * const open_post[] = { "--open", "POST:/pets", NULL };
+
+  signet_test_app_init (&argc, &argv);
+  adw_init ();
+
+#define ADD(path, options, func) \
+  g_test_add ("/signet/access-check-ui/" path, Fixture, options, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("open-post", open_post, test_open_post);
+  ADD ("locked-down", NULL, test_locked_down);
+  ADD ("needs-credential", NULL, test_needs_credential);
+  ADD ("remote-confirmation", NULL, test_remote_confirmation);
+  ADD ("local-needs-no-confirmation", NULL, test_local_needs_no_confirmation);
+  g_test_add_func ("/signet/access-check-ui/from-window", test_from_window);
+
+#undef ADD
+
+  return signet_test_app_run_tests ();
+}
