@@ -405,6 +405,56 @@ test_denied_policy (Fixture       *fixture,
   g_assert_cmpstr (copied, ==, policy);
 }
 
+/* The server's clock 15 minutes ahead: the difference is shown. */
+static void
+test_clock_skew (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *difference;
+
+  set_url (fixture, "/pets");
+  use_aws_signature (fixture, FIXTURE_KEY, FIXTURE_SECRET);
+  send_and_wait (fixture);
+
+  assert_explained (fixture, SIGNET_EXPLANATION_SIGNATURE_EXPIRED);
+  difference = fact (fixture, "Clock Difference");
+  g_assert_nonnull (difference);
+  /* a second either way while the request was out */
+  g_assert_true (g_str_has_prefix (difference, "The server’s clock is 15 min ") ||
+                 g_str_has_prefix (difference, "The server’s clock is 14 min 59 s"));
+  g_assert_true (g_str_has_suffix (difference, " ahead of this machine’s"));
+}
+
+/* A key AWS does not know: the key in use is named. */
+static void
+test_unknown_key (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  set_url (fixture, "/pets");
+  use_aws_signature (fixture, "AKIAUNKNOWNSIGNET999", FIXTURE_SECRET);
+  send_and_wait (fixture);
+
+  assert_explained (fixture, SIGNET_EXPLANATION_INVALID_TOKEN);
+  g_assert_cmpstr (fact (fixture, "Access Key ID"), ==, "AKIAUNKNOWNSIGNET999");
+  g_assert_false (gtk_widget_get_visible (explanation_child (fixture, "policy_box")));
+}
+
+/* A policy denies the key: where to look, and no policy to add. */
+static void
+test_explicit_deny (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  set_url (fixture, "/pets");
+  use_aws_signature (fixture, FIXTURE_KEY, FIXTURE_SECRET);
+  send_and_wait (fixture);
+
+  assert_explained (fixture, SIGNET_EXPLANATION_EXPLICIT_DENY);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (explanation_child (fixture, "details_label"))),
+                            "resource policy"));
+  g_assert_true (g_str_has_prefix (fact (fixture, "Resource"), "arn:aws:execute-api:"));
+  g_assert_false (gtk_widget_get_visible (explanation_child (fixture, "policy_box")));
+}
+
 /* Every label under @widget, for what must never show. */
 static void
 assert_no_label_contains (GtkWidget  *widget,
@@ -505,6 +555,8 @@ main (int    argc,
       char **argv)
 {
   static const char * const us_east_1[] = { "--region", "us-east-1", NULL };
+  static const char * const skew_ahead[] = { "--clock-skew", "900", NULL };
+  static const char * const explicit_deny[] = { "--explicit-deny", FIXTURE_KEY, NULL };
 
   signet_test_app_init (&argc, &argv);
   adw_init ();
@@ -520,6 +572,9 @@ main (int    argc,
   ADD ("wrong-region", us_east_1, test_wrong_region);
   ADD ("wrong-service-fix", NULL, test_wrong_service_fix);
   ADD ("denied-policy", NULL, test_denied_policy);
+  ADD ("clock-skew", skew_ahead, test_clock_skew);
+  ADD ("unknown-key", NULL, test_unknown_key);
+  ADD ("explicit-deny", explicit_deny, test_explicit_deny);
   ADD ("inspector", NULL, test_inspector);
   ADD ("inspector-hides-token", NULL, test_inspector_hides_token);
 
