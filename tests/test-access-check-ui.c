@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "signet-access-check.h"
+#include "signet-test-async.h"
 #include "signet-test-app.h"
 #include "signet-test-fixture.h"
 #include "signet-test-ui.h"
@@ -134,20 +135,6 @@ assert_verdict (Fixture    *fixture,
 }
 
 static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-slot_is_filled (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
 test_open_post (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -181,9 +168,9 @@ test_open_post (Fixture       *fixture,
   path = g_build_filename (dir, "access-check.json", NULL);
   file = g_file_new_for_path (path);
   signet_access_check_export_async (fixture->check, SIGNET_AUDIT_REPORT_JSON, file, NULL,
-                                    on_done, &result);
-  signet_test_wait_until (slot_is_filled, &result, "the export");
-  g_assert_true (signet_access_check_export_finish (fixture->check, result, &error));
+                                    signet_test_store_result_cb, &result);
+  g_assert_true (signet_access_check_export_finish (fixture->check,
+                                                    signet_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
 
   json_parser_load_from_file (parser, path, &error);

@@ -14,6 +14,7 @@
 #include "signet-test-app.h"
 #include "signet-test-fixture.h"
 #include "signet-test-ui.h"
+#include "signet-test-window.h"
 
 /* The error explainer above the response body and the signature
  * inspector, in the real request page under Xvfb, against the API Gateway
@@ -34,7 +35,7 @@ static GtkWidget *
 page_child (Fixture    *fixture,
             const char *name)
 {
-  return signet_test_template_child (fixture->page, SIGNET_TYPE_REQUEST_PAGE, name);
+  return signet_test_page_child (fixture->page, name);
 }
 
 static SignetExplanationView *
@@ -56,16 +57,6 @@ static SignetSignatureInspector *
 inspector (Fixture *fixture)
 {
   return SIGNET_SIGNATURE_INSPECTOR (page_child (fixture, "signature_inspector"));
-}
-
-static gboolean
-exchange_done (Fixture *fixture)
-{
-  gboolean sending = TRUE;
-
-  g_object_get (fixture->page, "sending", &sending, NULL);
-  return !sending &&
-         !signet_response_view_get_busy (SIGNET_RESPONSE_VIEW (page_child (fixture, "response_view")));
 }
 
 static void
@@ -116,18 +107,13 @@ use_aws_signature (Fixture    *fixture,
 static void
 send_and_wait (Fixture *fixture)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.send", NULL));
-  signet_test_wait_until ((SignetTestCondition) exchange_done, fixture, "the response");
+  signet_test_send_and_wait (fixture->page);
 }
 
 static const char *
 shown_status (Fixture *fixture)
 {
-  GtkWidget *response_view = page_child (fixture, "response_view");
-
-  return gtk_label_get_text (GTK_LABEL (signet_test_template_child (response_view,
-                                                                    SIGNET_TYPE_RESPONSE_VIEW,
-                                                                    "status_label")));
+  return signet_test_shown_status (fixture->page);
 }
 
 static void

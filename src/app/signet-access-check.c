@@ -6,6 +6,7 @@
 
 #include "signet-access-check.h"
 #include "signet-import-openapi.h"
+#include "signet-toast.h"
 
 /**
  * SignetAccessCheck:
@@ -93,10 +94,7 @@ static void
 show_toast (SignetAccessCheck *self,
             const char        *text)
 {
-  /* Toast titles are markup in libadwaita 1.2; messages are not. */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  signet_toast_show_text (self->toast_overlay, text);
 }
 
 static gboolean

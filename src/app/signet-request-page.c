@@ -17,6 +17,7 @@
 #include "signet-response-view.h"
 #include "signet-rows-editor.h"
 #include "signet-signature-inspector.h"
+#include "signet-toast.h"
 
 /**
  * SignetRequestPage:
@@ -248,10 +249,7 @@ static void
 show_toast (SignetRequestPage *self,
             const char        *text)
 {
-  /* Toast titles are markup in libadwaita 1.2; names and messages are not. */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  signet_toast_show_text (self->toast_overlay, text);
 }
 
 /* A saved credential's secret is in the keyring: it is looked up at each
