@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -93,13 +94,13 @@ take_reports (Options   *options,
       if (i + 2 >= *argc)
         {
           g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               "--report needs a format (md, json or junit) and a file");
+                               _("--report needs a format (md, json or junit) and a file"));
           return FALSE;
         }
       if (!signet_audit_report_format_parse ((*argv)[i + 1], &report.format))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "Unknown report format “%s”: use md, json or junit", (*argv)[i + 1]);
+                       _("Unknown report format “%s”: use md, json or junit"), (*argv)[i + 1]);
           return FALSE;
         }
       report.path = g_strdup ((*argv)[i + 2]);
@@ -120,28 +121,28 @@ parse_options (Options   *options,
 {
   const GOptionEntry entries[] = {
     { "env", 0, 0, G_OPTION_ARG_STRING, &options->env_name,
-      "Use this environment of the collection for {{variables}}", "NAME" },
+      N_("Use this environment of the collection for {{variables}}"), N_("NAME") },
     { "var", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->vars,
-      "Set a variable (or a path parameter); wins over the environment", "NAME=VALUE" },
+      N_("Set a variable (or a path parameter); wins over the environment"), N_("NAME=VALUE") },
     { "base-url", 0, 0, G_OPTION_ARG_STRING, &options->base_url,
-      "Probe this server URL (stage included) instead of the document's", "URL" },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &options->region, "Sign for this region", "R" },
-    { "service", 0, 0, G_OPTION_ARG_STRING, &options->service, "Sign for this service", "S" },
+      N_("Probe this server URL (stage included) instead of the document's"), "URL" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &options->region, N_("Sign for this region"), "R" },
+    { "service", 0, 0, G_OPTION_ARG_STRING, &options->service, N_("Sign for this service"), "S" },
     { "credential", 0, 0, G_OPTION_ARG_STRING, &options->credential_name,
-      "Sign with this credential from the keyring (else the AWS_* variables)", "NAME" },
+      N_("Sign with this credential from the keyring (else the AWS_* variables)"), N_("NAME") },
     { "concurrency", 0, 0, G_OPTION_ARG_INT, &options->concurrency,
-      "Probes in flight at once (default 4)", "N" },
+      N_("Probes in flight at once (default 4)"), "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("(COLLECTION | OPENAPI_FILE)");
 
   g_option_context_set_summary (context,
-                                "Check who can get in: probe every endpoint unsigned, signed by an unknown "
-                                "key, with a tampered signature and properly signed.\n"
-                                "--report md|json|junit FILE (repeatable) writes a report.\n"
-                                "Exit status: 0 all protected, 1 any open, weak, broken or unreachable, "
-                                "2 usage error or nothing reached.");
-  g_option_context_add_main_entries (context, entries, NULL);
+                                _("Check who can get in: probe every endpoint unsigned, signed by an unknown "
+                                  "key, with a tampered signature and properly signed.\n"
+                                  "--report md|json|junit FILE (repeatable) writes a report.\n"
+                                  "Exit status: 0 all protected, 1 any open, weak, broken or unreachable, "
+                                  "2 usage error or nothing reached."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   g_set_prgname ("signet-cli audit");
 
@@ -154,13 +155,13 @@ parse_options (Options   *options,
   if (*argc != 2)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "Give one collection folder or OpenAPI file (see --help)");
+                           _("Give one collection folder or OpenAPI file (see --help)"));
       return FALSE;
     }
   if (options->concurrency < 1 || options->concurrency > SIGNET_AUDIT_MAX_CONCURRENCY)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Bad --concurrency %d: give 1 to %d", options->concurrency,
+                   _("Bad --concurrency %d: give 1 to %d"), options->concurrency,
                    SIGNET_AUDIT_MAX_CONCURRENCY);
       return FALSE;
     }
@@ -170,8 +171,8 @@ parse_options (Options   *options,
         !g_str_has_prefix (options->base_url, "https://"))))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Bad --base-url “%s”: give an absolute URL such as "
-                   "https://abc123.execute-api.us-west-2.amazonaws.com/test", options->base_url);
+                   _("Bad --base-url “%s”: give an absolute URL such as "
+                     "https://abc123.execute-api.us-west-2.amazonaws.com/test"), options->base_url);
       return FALSE;
     }
 
@@ -217,8 +218,8 @@ load_auth (Options  *options,
       if (env == NULL)
         {
           g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                               "The access check needs a credential that may call the API: "
-                               "--credential NAME, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+                               _("The access check needs a credential that may call the API: "
+                                 "--credential NAME, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"));
           return NULL;
         }
       auth = signet_aws_auth_new (env->access_key_id, env->secret_access_key, env->session_token);
@@ -243,7 +244,7 @@ load_collection (Options  *options,
     return FALSE;
   load_errors = signet_collection_get_load_errors (options->collection);
   for (guint i = 0; load_errors != NULL && i < load_errors->len; i++)
-    g_printerr ("signet-cli: skipped: %s\n", ((GError *) g_ptr_array_index (load_errors, i))->message);
+    g_printerr (_("signet-cli: skipped: %s\n"), ((GError *) g_ptr_array_index (load_errors, i))->message);
 
   if (options->env_name != NULL)
     {
@@ -294,14 +295,14 @@ add_endpoints (SignetAudit  *audit,
   if (options->env_name != NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "--env needs a collection folder; give an OpenAPI file's values with --var");
+                           _("--env needs a collection folder; give an OpenAPI file's values with --var"));
       return FALSE;
     }
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
     return FALSE;
   if (length > MAX_SOURCE_BYTES)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s is too large to read", source_path);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s is too large to read"), source_path);
       return FALSE;
     }
   postman = looks_like_postman (data);
@@ -318,30 +319,68 @@ on_probe_finished (SignetAudit         *audit,
                    guint                probe,
                    gpointer             user_data)
 {
-  g_printerr ("\rsignet-cli: %u/%u probes", signet_audit_get_n_probes_done (audit),
-              signet_audit_get_n_probes (audit));
+  guint n_probes = signet_audit_get_n_probes (audit);
+
+  g_printerr (ngettext ("\rsignet-cli: %u/%u probe", "\rsignet-cli: %u/%u probes", n_probes),
+              signet_audit_get_n_probes_done (audit), n_probes);
 }
 
+/* verdict, method, path, then one status per probe */
+#define N_COLUMNS (3 + SIGNET_AUDIT_N_PROBES)
+#define PATH_COLUMN 2
+
+/* Padded by characters, not bytes: a translated heading may not be ASCII. */
+static void
+print_row (const char * const *cells,
+           const glong        *widths)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_string_append (line, cells[c]);
+      if (c + 1 == N_COLUMNS)
+        break;
+      for (glong n = g_utf8_strlen (cells[c], -1); n < widths[c]; n++)
+        g_string_append_c (line, ' ');
+      g_string_append_c (line, ' ');
+    }
+  g_print ("%s\n", line->str);
+}
+
+/* The headings are for people; the cells (verdict nicks, methods, paths,
+ * statuses) and the summary line stay as scripts read them. */
 static void
 print_table (SignetAudit *audit)
 {
   GListModel *endpoints = signet_audit_get_endpoints (audit);
   guint n = g_list_model_get_n_items (endpoints);
-  int path_width = strlen ("PATH");
+  const char *headings[N_COLUMNS] = {
+    /* Translators: the audit table's column headings, in capitals like a terminal table's */
+    _("VERDICT"), _("METHOD"), _("PATH"), _("UNSIGNED"), _("UNKNOWN-KEY"), _("TAMPERED"), _("SIGNED")
+  };
+  glong widths[N_COLUMNS] = { 12, 7, 0, 8, 11, 8, 0 };
 
+  for (guint c = 0; c < N_COLUMNS; c++)
+    widths[c] = MAX (widths[c], g_utf8_strlen (headings[c], -1));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SignetAuditEndpoint) endpoint = g_list_model_get_item (endpoints, i);
 
-      path_width = MAX (path_width, (int) strlen (signet_audit_endpoint_get_path (endpoint)));
+      widths[PATH_COLUMN] = MAX (widths[PATH_COLUMN],
+                                 g_utf8_strlen (signet_audit_endpoint_get_path (endpoint), -1));
     }
 
-  g_print ("%-12s %-7s %-*s %-8s %-11s %-8s %s\n", "VERDICT", "METHOD", path_width, "PATH",
-           "UNSIGNED", "UNKNOWN-KEY", "TAMPERED", "SIGNED");
+  print_row (headings, widths);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SignetAuditEndpoint) endpoint = g_list_model_get_item (endpoints, i);
       char status[SIGNET_AUDIT_N_PROBES][16];
+      const char *cells[N_COLUMNS] = {
+        signet_audit_verdict_to_nick (signet_audit_endpoint_get_verdict (endpoint)),
+        signet_audit_endpoint_get_method (endpoint),
+        signet_audit_endpoint_get_path (endpoint),
+      };
 
       for (guint p = 0; p < SIGNET_AUDIT_N_PROBES; p++)
         {
@@ -351,12 +390,9 @@ print_table (SignetAudit *audit)
             g_snprintf (status[p], sizeof status[p], "%u", code);
           else
             g_strlcpy (status[p], "-", sizeof status[p]);
+          cells[3 + p] = status[p];
         }
-      g_print ("%-12s %-7s %-*s %-8s %-11s %-8s %s\n",
-               signet_audit_verdict_to_nick (signet_audit_endpoint_get_verdict (endpoint)),
-               signet_audit_endpoint_get_method (endpoint), path_width,
-               signet_audit_endpoint_get_path (endpoint),
-               status[0], status[1], status[2], status[3]);
+      print_row (cells, widths);
     }
   g_print ("%u endpoints: %u protected, %u open, %u weak, %u broken, %u unreachable\n", n,
            signet_audit_count_verdict (audit, SIGNET_AUDIT_VERDICT_PROTECTED),
@@ -448,7 +484,7 @@ signet_cli_audit (int    argc,
     goto out;
   if (g_list_model_get_n_items (signet_audit_get_endpoints (audit)) == 0)
     {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "%s has no requests to check", source);
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("%s has no requests to check"), source);
       goto out;
     }
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "signet-cli-collection.h"
 #include "signet-cli-request-options.h"
 #include "signet-cli.h"
@@ -37,7 +39,7 @@ load_folder (const char  *path,
   if (!is_collection_folder (dir))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "%s is not a Signet collection folder: it has no collection.json or requests/",
+                   _("%s is not a Signet collection folder: it has no collection.json or requests/"),
                    path);
       return NULL;
     }
@@ -118,7 +120,7 @@ signet_cli_print_import_warnings (SignetImportResult *contents)
   const char * const *warnings = signet_import_result_get_warnings (contents);
 
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    g_printerr ("signet-cli: warning: %s\n", warnings[i]);
+    g_printerr (_("signet-cli: warning: %s\n"), warnings[i]);
 }
 
 /**
@@ -162,7 +164,7 @@ signet_cli_collection_load_environment (SignetCliCollection  *collection,
       signet_environment_load_async (dir, slug, NULL, signet_cli_store_result, &loaded);
       environment = signet_environment_load_finish (signet_cli_wait_for (&loaded), error);
       if (environment == NULL)
-        g_prefix_error (error, "%s: environment “%s”: ", collection->path, name);
+        g_prefix_error (error, _("%s: environment “%s”: "), collection->path, name);
       return environment;
     }
   else

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +58,7 @@ read_line (int      fd,
           int saved_errno = errno;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "Could not read standard input: %s", g_strerror (saved_errno));
+                       _("Could not read standard input: %s"), g_strerror (saved_errno));
           signet_secure_zero (line, size);
           g_free (line);
           return NULL;
@@ -78,7 +79,7 @@ read_line (int      fd,
           if (size >= LINE_MAX_BYTES)
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           "An input line is longer than %d bytes", LINE_MAX_BYTES);
+                           _("An input line is longer than %d bytes"), LINE_MAX_BYTES);
               signet_secure_zero (line, size);
               g_free (line);
               return NULL;
@@ -143,7 +144,7 @@ prompt_line (const char  *prompt,
           int saved_errno = errno;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "Could not read the terminal's settings: %s", g_strerror (saved_errno));
+                       _("Could not read the terminal's settings: %s"), g_strerror (saved_errno));
           return NULL;
         }
       action.sa_handler = restore_echo_and_die;
@@ -170,7 +171,7 @@ prompt_line (const char  *prompt,
 
   if (line == NULL && local_error == NULL)
     g_set_error_literal (&local_error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                         "No input: the terminal was closed");
+                         _("No input: the terminal was closed"));
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   return line;
@@ -195,13 +196,13 @@ static gboolean
 read_input_from_terminal (Input   *input,
                           GError **error)
 {
-  input->access_key_id = prompt_line ("Access key ID: ", FALSE, error);
+  input->access_key_id = prompt_line (_("Access key ID: "), FALSE, error);
   if (input->access_key_id == NULL)
     return FALSE;
-  input->secret_access_key = prompt_line ("Secret access key (hidden): ", TRUE, error);
+  input->secret_access_key = prompt_line (_("Secret access key (hidden): "), TRUE, error);
   if (input->secret_access_key == NULL)
     return FALSE;
-  input->session_token = prompt_line ("Session token (hidden; empty for none): ", TRUE, error);
+  input->session_token = prompt_line (_("Session token (hidden; empty for none): "), TRUE, error);
   return input->session_token != NULL;
 }
 
@@ -232,8 +233,8 @@ read_input_from_stdin (Input   *input,
       if (!empty)
         {
           g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               "Unexpected input after the third line: standard input holds the access "
-                               "key ID, the secret access key and an optional session token, one a line");
+                               _("Unexpected input after the third line: standard input holds the access "
+                                 "key ID, the secret access key and an optional session token, one a line"));
           return FALSE;
         }
     }
@@ -244,10 +245,12 @@ read_input_from_stdin (Input   *input,
 missing:
   if (local_error != NULL)
     goto failed;
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "Standard input ended before the %s: give the access key ID, the secret access key "
-               "and an optional session token, one a line",
-               input->access_key_id == NULL ? "access key ID" : "secret access key");
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       input->access_key_id == NULL
+                       ? _("Standard input ended before the access key ID: give the access key ID, "
+                           "the secret access key and an optional session token, one a line")
+                       : _("Standard input ended before the secret access key: give the access key ID, "
+                           "the secret access key and an optional session token, one a line"));
   return FALSE;
 
 failed:
@@ -283,7 +286,7 @@ credential_add (SignetCredentialStore  *store,
   if (!ok)
     return exit_status_for (*error);
   if (interactive)
-    g_printerr ("Saved “%s” in the keyring\n", name);
+    g_printerr (_("Saved “%s” in the keyring\n"), name);
   return SIGNET_CLI_EXIT_OK;
 }
 
@@ -334,32 +337,34 @@ typedef struct
 
 static const CredentialCommand credential_commands[] = {
   { "add", "NAME",
-    "Store a credential in the keyring, replacing one of the same name. On a terminal it asks\n"
-    "for the access key ID, the secret access key and an optional session token; otherwise it\n"
-    "reads them from standard input, one a line.",
+    N_("Store a credential in the keyring, replacing one of the same name. On a terminal it asks\n"
+       "for the access key ID, the secret access key and an optional session token; otherwise it\n"
+       "reads them from standard input, one a line."),
     credential_add },
   { "list", NULL,
-    "Print “NAME<TAB>ACCESS_KEY_ID” for each credential in the keyring; never a secret.",
+    N_("Print “NAME<TAB>ACCESS_KEY_ID” for each credential in the keyring; never a secret."),
     credential_list },
   { "remove", "NAME",
-    "Remove a credential from the keyring.",
+    N_("Remove a credential from the keyring."),
     credential_remove },
 };
 
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "Usage: signet-cli credential COMMAND [NAME]\n\n"
-                   "AWS credentials in the system keyring.\n\nCommands:\n");
+  fprintf (stream, "%s\n\n%s\n\n%s\n", _("Usage: signet-cli credential COMMAND [NAME]"),
+           _("AWS credentials in the system keyring."), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (credential_commands); i++)
     {
       const CredentialCommand *command = &credential_commands[i];
       g_autofree char *usage = g_strjoin (" ", command->name, command->parameter, NULL);
-      g_autofree char *summary = g_strndup (command->summary, strcspn (command->summary, ".;\n"));
+      const char *full = _(command->summary);
+      /* the first sentence, up to the first period, semicolon or line end */
+      g_autofree char *summary = g_strndup (full, strcspn (full, ".;\n"));
 
       fprintf (stream, "  %-12s %s\n", usage, summary);
     }
-  fprintf (stream, "\nRun “signet-cli credential COMMAND --help” for more.\n");
+  fprintf (stream, "\n%s\n", _("Run “signet-cli credential COMMAND --help” for more."));
 }
 
 static int
@@ -374,20 +379,20 @@ run_command (const CredentialCommand *command,
   int expected_argc = command->parameter != NULL ? 2 : 1;
   int status;
 
-  g_option_context_set_summary (context, command->summary);
+  g_option_context_set_summary (context, _(command->summary));
   g_set_prgname (prgname);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     goto usage;
   if (argc < expected_argc)
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "Give the credential's name: signet-cli credential %s NAME", command->name);
+                   _("Give the credential's name: signet-cli credential %s NAME"), command->name);
       goto usage;
     }
   if (argc > expected_argc)
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "Unexpected argument “%s”", argv[expected_argc]);
+                   _("Unexpected argument “%s”"), argv[expected_argc]);
       goto usage;
     }
 
@@ -408,8 +413,8 @@ signet_cli_credential (int    argc,
 {
   if (argc < 2)
     {
-      g_printerr ("signet-cli: missing credential command: use add, list or remove "
-                  "(see “signet-cli credential --help”)\n");
+      g_printerr (_("signet-cli: missing credential command: use add, list or remove "
+                    "(see “signet-cli credential --help”)\n"));
       return SIGNET_CLI_EXIT_USAGE;
     }
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
@@ -422,6 +427,6 @@ signet_cli_credential (int    argc,
     if (g_str_equal (argv[1], credential_commands[i].name))
       return run_command (&credential_commands[i], argc - 1, argv + 1);
 
-  g_printerr ("signet-cli: unknown credential command “%s”: use add, list or remove\n", argv[1]);
+  g_printerr (_("signet-cli: unknown credential command “%s”: use add, list or remove\n"), argv[1]);
   return SIGNET_CLI_EXIT_USAGE;
 }

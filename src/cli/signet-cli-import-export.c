@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,9 +23,11 @@
  * curl commands. Neither ever writes a secret: those an import finds are
  * named on stderr, for the keyring. */
 
+/* @missing and @extra are whole sentences, so translators see them whole. */
 static gboolean
 parse_one_argument (GOptionContext  *context,
-                    const char      *what,
+                    const char      *missing,
+                    const char      *extra,
                     int             *argc,
                     char          ***argv,
                     GError         **error)
@@ -33,8 +36,8 @@ parse_one_argument (GOptionContext  *context,
     return FALSE;
   if (*argc != 2)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   *argc < 2 ? "%s is needed" : "Give one %s", what);
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           *argc < 2 ? missing : extra);
       return FALSE;
     }
   return TRUE;
@@ -81,10 +84,11 @@ print_left_out (SignetImportResult *imported)
 {
   signet_cli_print_import_warnings (imported);
   for (guint i = 0; i < signet_import_result_get_n_secrets (imported); i++)
-    g_printerr ("signet-cli: not written: the %s in %s; keep it in the keyring "
-                "(“signet-cli credential add NAME”)\n",
-                signet_import_result_get_secret_kind (imported, i) == SIGNET_IMPORT_SECRET_SESSION_TOKEN
-                ? "session token" : "secret access key",
+    g_printerr (signet_import_result_get_secret_kind (imported, i) == SIGNET_IMPORT_SECRET_SESSION_TOKEN
+                ? _("signet-cli: not written: the session token in %s; keep it in the keyring "
+                    "(“signet-cli credential add NAME”)\n")
+                : _("signet-cli: not written: the secret access key in %s; keep it in the keyring "
+                    "(“signet-cli credential add NAME”)\n"),
                 signet_import_result_get_secret_where (imported, i));
 }
 
@@ -95,36 +99,39 @@ signet_cli_import (int    argc,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "What FILE holds: postman, openapi or curl", "FORMAT" },
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to, "The Signet collection folder to write (new or empty)", "DIR" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("What FILE holds: postman, openapi or curl"), N_("FORMAT") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to, N_("The Signet collection folder to write (new or empty)"), N_("DIR") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE|-");
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetImportResult) imported = NULL;
   g_autoptr(GFile) dir = NULL;
+  g_autofree char *summary = g_strdup_printf (_("Write a Signet collection folder from a Postman v2.1 "
+                                                "collection, an OpenAPI 3 or Swagger 2 document, or a "
+                                                "curl command.\nSecrets are never written; the source's "
+                                                "variables go to the environment “%s”."),
+                                              SIGNET_IMPORT_ENVIRONMENT);
+  guint n_requests;
   int status = SIGNET_CLI_EXIT_USAGE;
 
-  g_option_context_set_summary (context,
-                                "Write a Signet collection folder from a Postman v2.1 collection, an "
-                                "OpenAPI 3 or Swagger 2 document, or a curl command.\nSecrets are "
-                                "never written; the source's variables go to the environment “"
-                                SIGNET_IMPORT_ENVIRONMENT "”.");
-  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_set_prgname ("signet-cli import");
-  if (!parse_one_argument (context, "A FILE to import (or - for standard input)", &argc, &argv, &error))
+  if (!parse_one_argument (context, _("A FILE to import (or - for standard input) is needed"),
+                           _("Give one FILE to import (or - for standard input)"), &argc, &argv, &error))
     goto out;
   if (from == NULL || !(g_str_equal (from, "postman") || g_str_equal (from, "openapi") ||
                         g_str_equal (from, "curl")))
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           "Give --from postman, openapi or curl");
+                           _("Give --from postman, openapi or curl"));
       goto out;
     }
   if (to == NULL)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "Give --to DIR, the collection folder to write");
+                           _("Give --to DIR, the collection folder to write"));
       goto out;
     }
   dir = g_file_new_for_commandline_arg (to);
@@ -140,8 +147,9 @@ signet_cli_import (int    argc,
   if (!save_import (imported, dir, &error))
     goto out;
 
-  g_print ("Imported %u request%s into %s\n", signet_import_result_get_n_requests (imported),
-           signet_import_result_get_n_requests (imported) == 1 ? "" : "s", to);
+  n_requests = signet_import_result_get_n_requests (imported);
+  g_print (ngettext ("Imported %u request into %s\n", "Imported %u requests into %s\n", n_requests),
+           n_requests, to);
   status = SIGNET_CLI_EXIT_OK;
 
 out:
@@ -167,7 +175,7 @@ export_curl (SignetCliCollection *collection)
                                                      &warnings);
 
       for (guint j = 0; warnings != NULL && warnings[j] != NULL; j++)
-        g_printerr ("signet-cli: warning: %s: %s\n", name, warnings[j]);
+        g_printerr (_("signet-cli: warning: %s: %s\n"), name, warnings[j]);
       g_string_append_printf (text, "%s# %s%s%s\n%s\n", i > 0 ? "\n" : "", folder,
                               folder[0] != '\0' ? "/" : "", name, command);
     }
@@ -196,10 +204,10 @@ signet_cli_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *env = NULL;
   const GOptionEntry entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "What to write: postman or curl", "FORMAT" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("What to write: postman or curl"), N_("FORMAT") },
     { "env", 0, 0, G_OPTION_ARG_STRING, &env,
-      "Write this environment's variables (but secret ones) as the Postman collection's", "NAME" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (default: standard output)", "FILE" },
+      N_("Write this environment's variables (but secret ones) as the Postman collection's"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (default: standard output)"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("COLLECTION");
@@ -209,18 +217,19 @@ signet_cli_export (int    argc,
   int status = SIGNET_CLI_EXIT_USAGE;
 
   g_option_context_set_summary (context,
-                                "Write a Signet collection folder (or a Postman file) as a Postman v2.1 "
-                                "collection or as curl commands.\nNo secret is written: keys are "
-                                "{{variable}} references, or AWS_* for curl.");
-  g_option_context_add_main_entries (context, entries, NULL);
+                                _("Write a Signet collection folder (or a Postman file) as a Postman v2.1 "
+                                  "collection or as curl commands.\nNo secret is written: keys are "
+                                  "{{variable}} references, or AWS_* for curl."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_set_prgname ("signet-cli export");
-  if (!parse_one_argument (context, "A COLLECTION (a Signet collection folder or a Postman file)",
+  if (!parse_one_argument (context, _("A COLLECTION (a Signet collection folder or a Postman file) is needed"),
+                           _("Give one COLLECTION"),
                            &argc, &argv, &error))
     goto out;
   if (to == NULL || !(g_str_equal (to, "postman") || g_str_equal (to, "curl")))
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           "Give --to postman or curl");
+                           _("Give --to postman or curl"));
       goto out;
     }
 

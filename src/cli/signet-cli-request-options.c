@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <gio/gunixinputstream.h>
 #include <string.h>
 
@@ -14,33 +15,34 @@ signet_cli_request_options_group (SignetCliRequestOptions *options)
 {
   const GOptionEntry entries[] = {
     { "request", 'X', 0, G_OPTION_ARG_STRING, &options->method,
-      "HTTP method (default GET, or POST with -d)", "METHOD" },
+      N_("HTTP method (default GET, or POST with -d)"), N_("METHOD") },
     { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &options->headers,
-      "Add a header, e.g. 'Content-Type: application/json'", "'NAME: VALUE'" },
+      N_("Add a header, e.g. 'Content-Type: application/json'"), N_("'NAME: VALUE'") },
     { "data", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &options->data,
-      "Request body; @FILE reads a file, @- standard input", "DATA" },
+      N_("Request body; @FILE reads a file, @- standard input"), N_("DATA") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &options->region,
-      "AWS region (default: read from the host)", "REGION" },
+      N_("AWS region (default: read from the host)"), N_("REGION") },
     { "service", 0, 0, G_OPTION_ARG_STRING, &options->service,
-      "Signing service (default: read from the host)", "SERVICE" },
+      N_("Signing service (default: read from the host)"), N_("SERVICE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &options->date,
-      "Signing time (default: now)", "YYYYMMDDTHHMMSSZ" },
+      N_("Signing time (default: now)"), "YYYYMMDDTHHMMSSZ" },
     { "query", 0, 0, G_OPTION_ARG_NONE, &options->query,
-      "Sign into the query string (a presigned URL)", NULL },
+      N_("Sign into the query string (a presigned URL)"), NULL },
     { "expires", 0, 0, G_OPTION_ARG_INT, &options->expires,
-      "Seconds a presigned URL stays valid (default 3600, at most 604800)", "SECONDS" },
+      N_("Seconds a presigned URL stays valid (default 3600, at most 604800)"), N_("SECONDS") },
     { "s3", 0, 0, G_OPTION_ARG_NONE, &options->s3,
-      "S3 rules: no path normalization, single URI encoding (and UNSIGNED-PAYLOAD with --query)", NULL },
+      N_("S3 rules: no path normalization, single URI encoding (and UNSIGNED-PAYLOAD with --query)"), NULL },
     { "sign-body", 0, 0, G_OPTION_ARG_NONE, &options->sign_body,
-      "Add and sign X-Amz-Content-Sha256", NULL },
+      N_("Add and sign X-Amz-Content-Sha256"), NULL },
     { "raw", 0, 0, G_OPTION_ARG_FILENAME, &options->raw,
-      "Read an HTTP/1.1 request from FILE (- for standard input)", "FILE" },
+      N_("Read an HTTP/1.1 request from FILE (- for standard input)"), N_("FILE") },
     { NULL }
   };
-  GOptionGroup *group = g_option_group_new ("request", "Request options:",
-                                            "Show request options", NULL, NULL);
+  GOptionGroup *group = g_option_group_new ("request", N_("Request options:"),
+                                            N_("Show request options"), NULL, NULL);
 
   options->expires = -1;
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, entries);
   return group;
 }
@@ -63,7 +65,7 @@ signet_cli_request_options_parse (SignetCliRequestOptions  *options,
   g_option_context_set_summary (context, summary);
   /* one --help lists every option */
   g_option_context_set_main_group (context, signet_cli_request_options_group (options));
-  g_option_context_add_main_entries (context, command_entries, NULL);
+  g_option_context_add_main_entries (context, command_entries, GETTEXT_PACKAGE);
   g_set_prgname (prgname);
 
   if (!g_option_context_parse (context, argc, argv, error))
@@ -71,7 +73,7 @@ signet_cli_request_options_parse (SignetCliRequestOptions  *options,
   if (*argc > 2)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "Unexpected argument “%s”: give one URL", (*argv)[2]);
+                   _("Unexpected argument “%s”: give one URL"), (*argv)[2]);
       return FALSE;
     }
 
@@ -114,7 +116,7 @@ signet_cli_read_file_or_stdin (const char  *path,
       g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
                               NULL, &local_error) < 0)
     {
-      g_set_error (error, G_IO_ERROR, local_error->code, "Cannot read “%s”: %s",
+      g_set_error (error, G_IO_ERROR, local_error->code, _("Cannot read “%s”: %s"),
                    path, local_error->message);
       return NULL;
     }
@@ -187,7 +189,7 @@ signet_cli_request_options_build (SignetCliRequestOptions  *options,
       if (url != NULL || options->method || options->headers || options->data)
         {
           g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                               "--raw takes the whole request: do not combine it with a URL, -X, -H or -d");
+                               _("--raw takes the whole request: do not combine it with a URL, -X, -H or -d"));
           return NULL;
         }
       raw = signet_cli_read_file_or_stdin (options->raw, error);
@@ -199,7 +201,7 @@ signet_cli_request_options_build (SignetCliRequestOptions  *options,
   if (url == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "A URL (or --raw FILE) is needed");
+                           _("A URL (or --raw FILE) is needed"));
       return NULL;
     }
 
@@ -241,13 +243,13 @@ signet_cli_request_options_build_auth (SignetCliRequestOptions  *options,
   if (options->expires != -1 && !options->query)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "--expires only applies to presigned URLs (--query)");
+                           _("--expires only applies to presigned URLs (--query)"));
       return NULL;
     }
   if (options->expires != -1 && (options->expires < 1 || options->expires > SIGNET_SIGV4_MAX_EXPIRES))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_EXPIRY,
-                   "Bad --expires %d: a presigned URL is valid for 1 to %d seconds",
+                   _("Bad --expires %d: a presigned URL is valid for 1 to %d seconds"),
                    options->expires, SIGNET_SIGV4_MAX_EXPIRES);
       return NULL;
     }
@@ -278,7 +280,7 @@ signet_cli_request_options_signing_time (SignetCliRequestOptions  *options,
 
   time = signet_amz_date_parse (options->date, error);
   if (time == NULL)
-    g_prefix_error (error, "Bad --date: ");
+    g_prefix_error (error, _("Bad --date: "));
   return time;
 }
 
@@ -287,5 +289,5 @@ void
 signet_cli_request_options_explain_error (GError *error)
 {
   if (g_error_matches (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE))
-    g_prefix_error (&error, "pass --region and --service: ");
+    g_prefix_error (&error, _("pass --region and --service: "));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "signet-cli-collection.h"
@@ -63,7 +64,7 @@ parse_reporter (const char  *name,
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Bad --reporter “%s”: give cli, json or junit", name);
+                   _("Bad --reporter “%s”: give cli, json or junit"), name);
       return FALSE;
     }
   return TRUE;
@@ -83,7 +84,7 @@ parse_vars (char   **vars,
 
       if (!signet_variables_parse_assignment (vars[i], &name, &value, error))
         {
-          g_prefix_error (error, "Bad --var: ");
+          g_prefix_error (error, _("Bad --var: "));
           return NULL;
         }
       g_hash_table_replace (table, name, value);
@@ -132,7 +133,8 @@ needs_keyring (SignetImportResult *contents)
   return FALSE;
 }
 
-/* One line per request: what was sent and what came back. */
+/* One line per request: what was sent and what came back. Not
+ * translated: scripts read PASS/FAIL and the columns. */
 static void
 on_result (SignetRunner    *runner,
            SignetRunResult *result,
@@ -152,6 +154,7 @@ on_result (SignetRunner    *runner,
   fflush (printer->lines);
 }
 
+/* Not translated either: scripts read the counts. */
 static void
 print_summary (FILE                  *stream,
                const SignetRunReport *report)
@@ -182,7 +185,7 @@ write_report (Reporter                reporter,
     }
   if (!g_file_set_contents (path, text, -1, error))
     {
-      g_prefix_error (error, "Cannot write the report: ");
+      g_prefix_error (error, _("Cannot write the report: "));
       return FALSE;
     }
   return TRUE;
@@ -214,15 +217,15 @@ signet_cli_run (int    argc,
   RunOptions options = { .iterations = 1 };
   const GOptionEntry entries[] = {
     { "env", 0, 0, G_OPTION_ARG_STRING, &options.env,
-      "Use this environment of the collection (for a Postman file: a Postman environment file)", "NAME" },
+      N_("Use this environment of the collection (for a Postman file: a Postman environment file)"), N_("NAME") },
     { "var", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.vars,
-      "Set a variable, over the environment's and the collection's", "NAME=VALUE" },
-    { "folder", 0, 0, G_OPTION_ARG_STRING, &options.folder, "Run only the requests of this folder", "NAME" },
-    { "iterations", 'n', 0, G_OPTION_ARG_INT, &options.iterations, "Run the whole collection N times", "N" },
+      N_("Set a variable, over the environment's and the collection's"), N_("NAME=VALUE") },
+    { "folder", 0, 0, G_OPTION_ARG_STRING, &options.folder, N_("Run only the requests of this folder"), N_("NAME") },
+    { "iterations", 'n', 0, G_OPTION_ARG_INT, &options.iterations, N_("Run the whole collection N times"), "N" },
     { "reporter", 'r', 0, G_OPTION_ARG_STRING, &options.reporter,
-      "cli (one line per request, the default), json or junit", "cli|json|junit" },
+      N_("cli (one line per request, the default), json or junit"), "cli|json|junit" },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &options.report,
-      "Write the json or junit report to FILE (default: standard output)", "FILE" },
+      N_("Write the json or junit report to FILE (default: standard output)"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("COLLECTION");
@@ -246,25 +249,25 @@ signet_cli_run (int    argc,
   int status = SIGNET_CLI_EXIT_USAGE;
 
   g_option_context_set_summary (context,
-                                "Run the requests of a Signet collection folder or a Postman v2.1 "
-                                "file, in order, and check their answers.\n"
-                                "Exit status: 0 when every answer is a 2xx or 3xx or the status a "
-                                "request expects, 1 otherwise, 2 for usage errors.");
-  g_option_context_add_main_entries (context, entries, NULL);
+                                _("Run the requests of a Signet collection folder or a Postman v2.1 "
+                                  "file, in order, and check their answers.\n"
+                                  "Exit status: 0 when every answer is a 2xx or 3xx or the status a "
+                                  "request expects, 1 otherwise, 2 for usage errors."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_set_prgname ("signet-cli run");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     goto out;
   if (argc != 2)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           argc < 2 ? "A COLLECTION (a Signet collection folder or a Postman file) is needed"
-                                    : "Give one COLLECTION");
+                           argc < 2 ? _("A COLLECTION (a Signet collection folder or a Postman file) is needed")
+                                    : _("Give one COLLECTION"));
       goto out;
     }
   if (options.iterations < 1)
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Bad --iterations %d: give 1 or more", options.iterations);
+                   _("Bad --iterations %d: give 1 or more"), options.iterations);
       goto out;
     }
   if (!parse_reporter (options.reporter, &reporter, &error))
@@ -272,7 +275,7 @@ signet_cli_run (int    argc,
   if (options.report != NULL && reporter == REPORTER_CLI)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "--report needs --reporter json or junit");
+                           _("--report needs --reporter json or junit"));
       goto out;
     }
   vars = parse_vars (options.vars, &error);
@@ -285,7 +288,7 @@ signet_cli_run (int    argc,
   if (options.folder != NULL && !has_folder (collection, options.folder))
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "%s has no folder “%s” with requests in it", argv[1], options.folder);
+                   _("%s has no folder “%s” with requests in it"), argv[1], options.folder);
       goto out;
     }
   if (options.env != NULL)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "signet-cli-env-credentials.h"
@@ -43,8 +44,8 @@ load_auth (SignetCliRequestOptions  *options,
   env = signet_cli_env_credentials_load ();
   if (env == NULL)
     {
-      g_printerr ("signet-cli: no credentials (--credential, or AWS_ACCESS_KEY_ID and "
-                  "AWS_SECRET_ACCESS_KEY): sending unsigned\n");
+      g_printerr (_("signet-cli: no credentials (--credential, or AWS_ACCESS_KEY_ID and "
+                    "AWS_SECRET_ACCESS_KEY): sending unsigned\n"));
       return NULL;
     }
   return signet_cli_request_options_build_auth (options, env->access_key_id,
@@ -74,8 +75,8 @@ print_signing (const SignetSigv4Result *signing)
 {
   g_autofree char *canonical = signet_redact_canonical_request (signing->canonical_request);
 
-  g_printerr ("* Canonical request:\n%s\n* String to sign:\n%s\n",
-              canonical, signing->string_to_sign);
+  g_printerr ("* %s\n%s\n* %s\n%s\n", _("Canonical request:"), canonical,
+              _("String to sign:"), signing->string_to_sign);
 }
 
 static void
@@ -134,14 +135,14 @@ signet_cli_send (int    argc,
   int timeout = DEFAULT_TIMEOUT_SECONDS;
   g_autofree char *credential_name = NULL;
   const GOptionEntry entries[] = {
-    { "no-sign", 0, 0, G_OPTION_ARG_NONE, &no_sign, "Send unsigned, even with credentials", NULL },
+    { "no-sign", 0, 0, G_OPTION_ARG_NONE, &no_sign, N_("Send unsigned, even with credentials"), NULL },
     { "credential", 0, 0, G_OPTION_ARG_STRING, &credential_name,
-      "Sign with this credential from the keyring (see “signet-cli credential”)", "NAME" },
-    { "include", 'i', 0, G_OPTION_ARG_NONE, &include, "Print the status line and headers first", NULL },
-    { "fail", 'f', 0, G_OPTION_ARG_NONE, &fail, "Exit with status 22 when the HTTP status is 400 or more", NULL },
+      N_("Sign with this credential from the keyring (see “signet-cli credential”)"), N_("NAME") },
+    { "include", 'i', 0, G_OPTION_ARG_NONE, &include, N_("Print the status line and headers first"), NULL },
+    { "fail", 'f', 0, G_OPTION_ARG_NONE, &fail, N_("Exit with status 22 when the HTTP status is 400 or more"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
-      "Print the request as sent, canonical request and string-to-sign on stderr", NULL },
-    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, "Seconds to wait for an answer (default 30)", "SECONDS" },
+      N_("Print the request as sent, canonical request and string-to-sign on stderr"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Seconds to wait for an answer (default 30)"), N_("SECONDS") },
     { NULL }
   };
   const char *url = NULL;
@@ -158,22 +159,22 @@ signet_cli_send (int    argc,
   const char *body;
 
   if (!signet_cli_request_options_parse (&options, "send",
-                                         "Send an HTTP request, signed with AWS Signature Version 4, and "
-                                         "print the response body.\nCredentials come from --credential, or "
-                                         "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN;\n"
-                                         "without them the request goes out unsigned.",
+                                         _("Send an HTTP request, signed with AWS Signature Version 4, and "
+                                           "print the response body.\nCredentials come from --credential, or "
+                                           "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN;\n"
+                                           "without them the request goes out unsigned."),
                                          entries, &argc, &argv, &url, &error))
     goto out;
   if (options.date != NULL)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "--date only applies to “sign”: a request is signed when it is sent");
+                           _("--date only applies to “sign”: a request is signed when it is sent"));
       goto out;
     }
   if (timeout < 1)
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Bad --timeout %d: give a number of seconds", timeout);
+                   _("Bad --timeout %d: give a number of seconds"), timeout);
       goto out;
     }
 
@@ -184,7 +185,7 @@ signet_cli_send (int    argc,
   if (no_sign && credential_name != NULL)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "--no-sign and --credential contradict each other");
+                           _("--no-sign and --credential contradict each other"));
       goto out;
     }
   if (!no_sign)
@@ -219,8 +220,8 @@ signet_cli_send (int    argc,
       print_response_head (stderr, "< ", exchange);
     }
   if (exchange->blocked_redirect != NULL)
-    g_printerr ("signet-cli: not following the redirect to another host (%s): "
-                "the signature is only for this one\n", exchange->blocked_redirect);
+    g_printerr (_("signet-cli: not following the redirect to another host (%s): "
+                  "the signature is only for this one\n"), exchange->blocked_redirect);
 
   if (include)
     print_response_head (stdout, "", exchange);

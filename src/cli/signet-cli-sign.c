@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "signet-cli-env-credentials.h"
@@ -59,7 +60,7 @@ signet_cli_sign (int    argc,
   SignetCliRequestOptions options = { 0 };
   g_autofree char *format = NULL;
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output: text (default) or json", "text|json" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: text (default) or json"), "text|json" },
     { NULL }
   };
   const char *url = NULL;
@@ -74,15 +75,15 @@ signet_cli_sign (int    argc,
   int status = SIGNET_CLI_EXIT_USAGE;
 
   if (!signet_cli_request_options_parse (&options, "sign",
-                                         "Sign an HTTP request with AWS Signature Version 4 and print it.\n"
-                                         "Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY "
-                                         "and AWS_SESSION_TOKEN.",
+                                         _("Sign an HTTP request with AWS Signature Version 4 and print it.\n"
+                                           "Credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY "
+                                           "and AWS_SESSION_TOKEN."),
                                          entries, &argc, &argv, &url, &error))
     goto out;
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Unknown --format “%s”: use text or json", format);
+                   _("Unknown --format “%s”: use text or json"), format);
       goto out;
     }
 
@@ -90,7 +91,7 @@ signet_cli_sign (int    argc,
   if (credentials == NULL)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+                           _("No credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"));
       goto out;
     }
 
