@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include "signet-access-check.h"
+#include "signet-request-json.h"
 #include "signet-test-async.h"
 #include "signet-test-app.h"
+#include "signet-test-files.h"
 #include "signet-test-fixture.h"
 #include "signet-test-ui.h"
+#include "signet-test-window.h"
 #include "signet-window.h"
 
 /* "Who can get in?" in its real window under Xvfb: the PetStore OpenAPI
@@ -283,25 +286,142 @@ test_local_needs_no_confirmation (Fixture       *fixture,
   signet_test_wait_until (finished, fixture, "the access check");
 }
 
+/* A collection on disk: the folder "pets" with List pets and Add pet,
+ * Health at the top. */
+static void
+write_request (const char *dir,
+               const char *file_name,
+               const char *name,
+               const char *method,
+               const char *url)
+{
+  g_autoptr(SignetRequest) request = signet_request_new ();
+  g_autofree char *path = g_build_filename (dir, file_name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_request_set_method (request, method);
+  signet_request_set_url (request, url);
+  signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
+  signet_request_set_region (request, FIXTURE_REGION);
+  text = signet_request_to_json (request, name);
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+write_collection (SignetTestFixture *server)
+{
+  char *dir = g_dir_make_tmp ("signet-access-check-XXXXXX", NULL);
+  g_autofree char *meta = g_build_filename (dir, "collection.json", NULL);
+  g_autofree char *pets = signet_test_fixture_url (server, "/pets");
+  g_autofree char *health = signet_test_fixture_url (server, "/health");
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (meta, "{\"version\": 1, \"name\": \"Pets\"}\n", -1, &error);
+  g_assert_no_error (error);
+  write_request (dir, "requests/pets/list-pets.json", "List pets", "GET", pets);
+  write_request (dir, "requests/pets/add-pet.json", "Add pet", "POST", pets);
+  write_request (dir, "requests/health.json", "Health", "GET", health);
+  return dir;
+}
+
+static void
+remove_collection (const char *dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+
+  signet_test_remove_tree (file);
+}
+
+/* A folder of a collection: only its requests, their own URLs. */
+static void
+test_collection_folder (void)
+{
+  static const char * const open_post[] = { "--open", "POST:/pets", NULL };
+  g_autoptr(SignetTestFixture) server = signet_test_fixture_start (open_post);
+  g_autofree char *dir = write_collection (server);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(SignetCollection) collection = signet_collection_new (file, "Pets");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { server };
+
+  signet_collection_load_async (collection, NULL, signet_test_store_result_cb, &result);
+  g_assert_true (signet_collection_load_finish (collection, signet_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+
+  fixture.check = g_object_ref (signet_access_check_new (NULL, collection, "pets", NULL));
+  gtk_window_present (GTK_WINDOW (fixture.check));
+  signet_test_wait_for_frame (GTK_WINDOW (fixture.check));
+  g_assert_true (property_is_true (&fixture, "can-run"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (check_child (&fixture, "source_row"))), ==,
+                   "Pets › pets");
+
+  fill_fields (&fixture, "");
+  run_to_the_end (&fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (signet_audit_get_endpoints (signet_access_check_get_audit (fixture.check))),
+                    ==, 2);
+  assert_verdict (&fixture, "POST", "/test/pets", "open", "error");
+  assert_verdict (&fixture, "GET", "/test/pets", "protected", "success");
+
+  gtk_window_destroy (GTK_WINDOW (fixture.check));
+  g_clear_object (&fixture.check);
+  remove_collection (dir);
+}
+
+static gboolean
+collection_selected (gpointer window)
+{
+  SignetCollection *selected = NULL;
+
+  signet_sidebar_get_selected (signet_test_window_sidebar (window), &selected, NULL);
+  return selected != NULL;
+}
+
+static char *from_window_dir;
+
 static void
 from_window_cb (SignetApplication *app,
                 GtkWindow         *window)
 {
+  g_autoptr(GFile) dir = g_file_new_for_path (from_window_dir);
+  SignetCollection *selected = NULL;
+  g_autoptr(SignetCollection) checked = NULL;
+  g_autofree char *folder = NULL;
   GtkWindow *check;
+
+  /* opened, as Open Collection Folder… does: its row is selected */
+  signet_window_open_collection (SIGNET_WINDOW (window), dir);
+  signet_test_wait_until (collection_selected, window, "the collection to open");
+  signet_sidebar_get_selected (signet_test_window_sidebar (window), &selected, NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-access", NULL));
   check = signet_test_find_toplevel (SIGNET_TYPE_ACCESS_CHECK);
   g_assert_nonnull (check);
   g_assert_true (gtk_window_get_transient_for (check) == window);
+  g_object_get (check, "collection", &checked, "folder", &folder, NULL);
+  g_assert_true (checked == selected);
+  g_assert_cmpstr (folder, ==, "");
   signet_test_close_and_wait (check);
   signet_test_close_and_wait (window);
 }
 
-/* The primary menu's and the sidebar's entry: win.check-access. */
+/* The primary menu's and the sidebar's entry: win.check-access, on the
+ * collection selected in the sidebar. */
 static void
 test_from_window (void)
 {
+  g_autoptr(SignetTestFixture) server = signet_test_fixture_start (NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  from_window_dir = write_collection (server);
   signet_test_run_app (from_window_cb);
+  g_settings_reset (settings, "collection-folders");
+  remove_collection (from_window_dir);
+  g_clear_pointer (&from_window_dir, g_free);
 }
 
 int
@@ -321,6 +441,7 @@ main (int    argc,
   ADD ("needs-credential", NULL, test_needs_credential);
   ADD ("remote-confirmation", NULL, test_remote_confirmation);
   ADD ("local-needs-no-confirmation", NULL, test_local_needs_no_confirmation);
+  g_test_add_func ("/signet/access-check-ui/collection-folder", test_collection_folder);
   g_test_add_func ("/signet/access-check-ui/from-window", test_from_window);
 
 #undef ADD

@@ -29,6 +29,9 @@ struct _SignetSidebar
   GtkListView          *list_view;
   GtkLabel             *errors_label;
   GtkPopover           *row_menu;
+  /* what the row menu offers: on a request, or on a collection or folder */
+  GMenuModel           *request_menu;
+  GMenuModel           *folder_menu;
 };
 
 G_DEFINE_FINAL_TYPE (SignetSidebar, signet_sidebar, ADW_TYPE_BIN)
@@ -189,8 +192,8 @@ create_children (gpointer item,
   return NULL;
 }
 
-/* A secondary click on a request's row selects it and offers the
- * actions on it. */
+/* A secondary click on a row selects it and offers the actions on it: a
+ * request's, or the access check of a collection or folder. */
 static void
 row_pressed_cb (GtkGestureClick *gesture,
                 int              n_press,
@@ -204,10 +207,13 @@ row_pressed_cb (GtkGestureClick *gesture,
   g_autoptr(GObject) item = tree_row ? gtk_tree_list_row_get_item (tree_row) : NULL;
   graphene_point_t point;
 
-  if (self == NULL || !SIGNET_IS_COLLECTION_ITEM (item) ||
+  if (self == NULL || item == NULL ||
       !gtk_widget_compute_point (row, GTK_WIDGET (self->list_view),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
     return;
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_menu),
+                                   SIGNET_IS_COLLECTION_ITEM (item) ? self->request_menu
+                                                                    : self->folder_menu);
   gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (list_item));
   gtk_popover_set_pointing_to (self->row_menu,
                                &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
@@ -502,6 +508,8 @@ signet_sidebar_class_init (SignetSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, SignetSidebar, errors_label);
   gtk_widget_class_bind_template_child (widget_class, SignetSidebar, row_menu);
+  gtk_widget_class_bind_template_child (widget_class, SignetSidebar, request_menu);
+  gtk_widget_class_bind_template_child (widget_class, SignetSidebar, folder_menu);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
 
   /* here, not on the window: they mean the selected row, and Delete in
