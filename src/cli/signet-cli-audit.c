@@ -320,9 +320,12 @@ on_probe_finished (SignetAudit         *audit,
                    gpointer             user_data)
 {
   guint n_probes = signet_audit_get_n_probes (audit);
+  g_autofree char *progress = g_strdup_printf (ngettext ("signet-cli: %u/%u probe", "signet-cli: %u/%u probes",
+                                                         n_probes),
+                                               signet_audit_get_n_probes_done (audit), n_probes);
 
-  g_printerr (ngettext ("\rsignet-cli: %u/%u probe", "\rsignet-cli: %u/%u probes", n_probes),
-              signet_audit_get_n_probes_done (audit), n_probes);
+  /* back to the line's start: each count overwrites the last */
+  g_printerr ("\r%s", progress);
 }
 
 /* verdict, method, path, then one status per probe */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-amz-date.h"
@@ -31,7 +32,7 @@ signet_amz_date_parse (const char  *text,
 
   if (time == NULL)
     g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_TIME,
-                 "“%s” is not a time of the form YYYYMMDDTHHMMSSZ (e.g. 20150830T123600Z)",
+                 _("“%s” is not a time of the form YYYYMMDDTHHMMSSZ (e.g. 20150830T123600Z)"),
                  text ? text : "");
   return time;
 }

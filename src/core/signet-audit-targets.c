@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -356,7 +357,7 @@ endpoint_for (SignetRequest            *request,
       g_autofree char *names = signet_variables_join_unknown (unknown);
 
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                   "%s %s: %s (give it with --var or an environment)",
+                   _("%s %s: %s (give it with --var or an environment)"),
                    signet_request_get_method (request), path, names);
       return NULL;
     }

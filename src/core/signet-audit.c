@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-audit.h"
@@ -355,14 +356,14 @@ signet_audit_run_async (SignetAudit         *self,
   if (self->running)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               "The access check is already running");
+                               _("The access check is already running"));
       return;
     }
   if (self->auth == NULL)
     {
       g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                               "The access check needs a credential that may call the API "
-                               "(to tell a working endpoint from a broken one)");
+                               _("The access check needs a credential that may call the API "
+                                 "(to tell a working endpoint from a broken one)"));
       return;
     }
 

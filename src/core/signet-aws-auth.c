@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "signet-aws-auth.h"
 #include "signet-aws-host.h"
 #include "signet-error.h"
@@ -93,9 +95,10 @@ signet_aws_auth_sign (const SignetAwsAuth      *auth,
     }
   if (params.region == NULL || params.service == NULL)
     {
+      /* Translators: the first %s is “region” or “service” */
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE,
-                   "Cannot tell the %s from the host “%s”: give it (e.g. %s)",
-                   params.region ? "service" : "region", host,
+                   _("Cannot tell the %s from the host “%s”: give it (e.g. %s)"),
+                   params.region ? _("service") : _("region"), host,
                    params.region ? "execute-api" : "us-west-2");
       return NULL;
     }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "signet-client.h"
 #include "signet-soup-message.h"
 
@@ -63,22 +65,22 @@ explain_error (const GError            *error,
 
   if (error->domain == G_RESOLVER_ERROR)
     return g_error_new (error->domain, error->code,
-                        "Cannot find the host “%s”: check the URL and your network (%s)",
+                        _("Cannot find the host “%s”: check the URL and your network (%s)"),
                         host, error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
     return g_error_new (error->domain, error->code,
-                        "“%s” refused the connection: is the server running?", request->authority);
+                        _("“%s” refused the connection: is the server running?"), request->authority);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (error->domain, error->code,
-                        "No answer from “%s” within %u s", request->authority,
+                        _("No answer from “%s” within %u s"), request->authority,
                         soup_session_get_timeout (session));
   if (error->domain == G_TLS_ERROR)
     return g_error_new (error->domain, error->code,
-                        "The secure connection to “%s” failed: %s (the certificate is never skipped)",
+                        _("The secure connection to “%s” failed: %s (the certificate is never skipped)"),
                         request->authority, error->message);
   if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
     return g_error_new (error->domain, error->code,
-                        "Cannot reach “%s”: %s", request->authority, error->message);
+                        _("Cannot reach “%s”: %s"), request->authority, error->message);
 
   return g_error_copy (error);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-collection-item.h"
@@ -59,7 +60,7 @@ signet_collection_read_file (GFile         *dir,
     {
       g_free (contents);
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_FILE_TOO_LARGE,
-                   "%s: the file is larger than %d MiB, the most Signet reads",
+                   _("%s: the file is larger than %d MiB, the most Signet reads"),
                    relative_path, SIGNET_COLLECTION_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -253,7 +254,7 @@ signet_collection_load_run (GFile         *dir,
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                           "a collection must be a folder");
+                           _("a collection must be a folder"));
       return NULL;
     }
 

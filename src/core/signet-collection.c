@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-collection-load.h"
@@ -366,7 +367,7 @@ check_folder (const char  *folder,
       !g_utf8_validate (folder, -1, NULL))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                   "“%s” cannot be a folder name: it may not start with a dot or hold a slash",
+                   _("“%s” cannot be a folder name: it may not start with a dot or hold a slash"),
                    folder);
       return FALSE;
     }
@@ -737,7 +738,8 @@ signet_collection_duplicate_async (SignetCollection     *self,
   g_return_if_fail (SIGNET_IS_COLLECTION_ITEM (item));
 
   /* The saved form is the definition of a request, so it copies one. */
-  name = g_strdup_printf ("%s copy", signet_collection_item_get_name (item));
+  /* Translators: the name of a duplicated request; %s is the original's */
+  name = g_strdup_printf (_("%s copy"), signet_collection_item_get_name (item));
   text = signet_request_to_json (signet_collection_item_get_request (item), name);
   copy = signet_request_from_json (text, -1, NULL, &error);
   if (copy == NULL)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-credential-secret.h"
@@ -137,20 +138,20 @@ signet_credential_validate_name (const char  *name,
   if (name == NULL || name[0] == '\0')
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "A credential needs a name");
+                           _("A credential needs a name"));
       return FALSE;
     }
   if (strlen (name) > NAME_MAX_BYTES || !g_utf8_validate (name, -1, NULL))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                   "A credential name must be at most %d bytes of UTF-8 text", NAME_MAX_BYTES);
+                   _("A credential name must be at most %d bytes of UTF-8 text"), NAME_MAX_BYTES);
       return FALSE;
     }
   for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_iscntrl (g_utf8_get_char (p)))
       {
         g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                             "A credential name must not contain tabs, line breaks or other control characters");
+                             _("A credential name must not contain tabs, line breaks or other control characters"));
         return FALSE;
       }
 
@@ -180,14 +181,14 @@ validate_access_key_id (const char  *access_key_id,
   if (access_key_id == NULL || access_key_id[0] == '\0')
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "The access key ID is empty");
+                           _("The access key ID is empty"));
       return FALSE;
     }
   if (!is_printable_ascii (access_key_id, ACCESS_KEY_ID_MAX_BYTES) ||
       strchr (access_key_id, '/') != NULL || strchr (access_key_id, ',') != NULL)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "The access key ID is malformed: expected letters and digits, like AKIA…");
+                           _("The access key ID is malformed: expected letters and digits, like AKIA…"));
       return FALSE;
     }
 
@@ -202,19 +203,19 @@ validate_secrets (const char  *secret_access_key,
   if (secret_access_key == NULL || secret_access_key[0] == '\0')
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "The secret access key is empty");
+                           _("The secret access key is empty"));
       return FALSE;
     }
   if (!is_printable_ascii (secret_access_key, SECRET_MAX_BYTES))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "The secret access key is malformed: it must be printable ASCII without spaces");
+                           _("The secret access key is malformed: it must be printable ASCII without spaces"));
       return FALSE;
     }
   if (session_token != NULL && !is_printable_ascii (session_token, SECRET_MAX_BYTES))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "The session token is malformed: it must be printable ASCII without spaces");
+                           _("The session token is malformed: it must be printable ASCII without spaces"));
       return FALSE;
     }
 
@@ -330,7 +331,7 @@ task_return_not_found (GTask      *task,
                        const char *name)
 {
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           "No credential named “%s” in the keyring", name);
+                           _("No credential named “%s” in the keyring"), name);
 }
 
 /* Every search unlocks: a locked keyring may not show an item's attributes,
@@ -383,7 +384,7 @@ on_save_stale_cleared (GObject      *source_object,
   if (error != NULL)
     {
       g_autofree char *doing =
-        g_strdup_printf ("Saved “%s”, but could not remove its previous access key from the keyring",
+        g_strdup_printf (_("Saved “%s”, but could not remove its previous access key from the keyring"),
                          save->name);
 
       g_signal_emit (g_task_get_source_object (task), signals[CHANGED], 0);
@@ -428,7 +429,7 @@ on_save_stored (GObject      *source_object,
   g_clear_pointer (&save->secret, secret_value_unref);
   if (!secret_password_store_finish (result, &error))
     {
-      g_autofree char *doing = g_strdup_printf ("Could not save “%s” in the keyring", save->name);
+      g_autofree char *doing = g_strdup_printf (_("Could not save “%s” in the keyring"), save->name);
 
       task_return_keyring_error (task, error, doing);
       return;
@@ -454,7 +455,7 @@ on_save_searched (GObject      *source_object,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      g_autofree char *doing = g_strdup_printf ("Could not save “%s” in the keyring", save->name);
+      g_autofree char *doing = g_strdup_printf (_("Could not save “%s” in the keyring"), save->name);
 
       task_return_keyring_error (task, error, doing);
       return;
@@ -475,7 +476,7 @@ on_save_searched (GObject      *source_object,
     }
 
   attributes = make_attributes (save->name, save->access_key_id);
-  label = g_strdup_printf ("Signet AWS credential “%s” (%s)", save->name, save->access_key_id);
+  label = g_strdup_printf (_("Signet AWS credential “%s” (%s)"), save->name, save->access_key_id);
   cancellable = g_task_get_cancellable (task);
   secret_password_storev_binary (&credential_schema, attributes, SECRET_COLLECTION_DEFAULT, label,
                                  save->secret, cancellable, on_save_stored, g_steal_pointer (&task));
@@ -598,7 +599,7 @@ on_lookup_retrieved (GObject      *source_object,
   value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source_object), result, &error);
   if (error != NULL)
     {
-      g_autofree char *doing = g_strdup_printf ("Could not read “%s” from the keyring", lookup->name);
+      g_autofree char *doing = g_strdup_printf (_("Could not read “%s” from the keyring"), lookup->name);
 
       task_return_keyring_error (task, error, doing);
       return;
@@ -606,7 +607,7 @@ on_lookup_retrieved (GObject      *source_object,
   if (value == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                               "The keyring did not give the secret of “%s”: is it locked?",
+                               _("The keyring did not give the secret of “%s”: is it locked?"),
                                lookup->name);
       return;
     }
@@ -618,7 +619,7 @@ on_lookup_retrieved (GObject      *source_object,
       signet_secure_free_string (secret_access_key);
       signet_secure_free_string (session_token);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               "The keyring item “%s” does not hold a Signet credential",
+                               _("The keyring item “%s” does not hold a Signet credential"),
                                lookup->name);
       return;
     }
@@ -647,7 +648,7 @@ on_lookup_searched (GObject      *source_object,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      g_autofree char *doing = g_strdup_printf ("Could not read “%s” from the keyring", lookup->name);
+      g_autofree char *doing = g_strdup_printf (_("Could not read “%s” from the keyring"), lookup->name);
 
       task_return_keyring_error (task, error, doing);
       return;
@@ -750,7 +751,7 @@ on_list_searched (GObject      *source_object,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      task_return_keyring_error (task, error, "Could not list the credentials in the keyring");
+      task_return_keyring_error (task, error, _("Could not list the credentials in the keyring"));
       return;
     }
 
@@ -853,7 +854,7 @@ on_remove_cleared (GObject      *source_object,
   secret_password_clear_finish (result, &error);
   if (error != NULL)
     {
-      g_autofree char *doing = g_strdup_printf ("Could not remove “%s” from the keyring", remove->name);
+      g_autofree char *doing = g_strdup_printf (_("Could not remove “%s” from the keyring"), remove->name);
 
       task_return_keyring_error (task, error, doing);
       return;
@@ -899,7 +900,7 @@ on_remove_searched (GObject      *source_object,
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
     {
-      g_autofree char *doing = g_strdup_printf ("Could not remove “%s” from the keyring", remove->name);
+      g_autofree char *doing = g_strdup_printf (_("Could not remove “%s” from the keyring"), remove->name);
 
       task_return_keyring_error (task, error, doing);
       return;

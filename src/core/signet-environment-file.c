@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-collection-load.h"
@@ -169,7 +170,7 @@ signet_environment_load_async (GFile               *collection_dir,
   if (slug[0] == '\0' || slug[0] == '.' || strpbrk (slug, "/\\") != NULL)
     {
       g_task_return_new_error (task, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                               "“%s” is not the name of an environment file", slug);
+                               _("“%s” is not the name of an environment file"), slug);
       return;
     }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-environment.h"
@@ -103,21 +104,21 @@ read_variable (JsonObject         *object,
   if (name[0] == '\0' || strpbrk (name, "{}") != NULL)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "“%s.name” must be a name without braces, not “%s”", where, name);
+                   _("“%s.name” must be a name without braces, not “%s”"), where, name);
       return FALSE;
     }
   for (guint i = 0; i < signet_environment_get_n_variables (environment); i++)
     if (g_str_equal (signet_environment_get_variable_name (environment, i), name))
       {
         g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                     "“%s.name”: “%s” is defined twice", where, name);
+                     _("“%s.name”: “%s” is defined twice"), where, name);
         return FALSE;
       }
   if (secret && json_object_has_member (object, "value"))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "“%s.value”: the secret variable “%s” may not have its value in the "
-                   "file; the keyring keeps it", where, name);
+                   _("“%s.value”: the secret variable “%s” may not have its value in the "
+                     "file; the keyring keeps it"), where, name);
       return FALSE;
     }
 
@@ -155,9 +156,10 @@ signet_environment_from_json (const char  *data,
     return NULL;
   if (version != SIGNET_ENVIRONMENT_JSON_VERSION)
     {
+      /* %lld, not G_GINT64_FORMAT: xgettext cannot join a macro into a message */
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "environment file version %" G_GINT64_FORMAT " is not supported "
-                   "(this Signet reads version %d)", version, SIGNET_ENVIRONMENT_JSON_VERSION);
+                   _("environment file version %lld is not supported (this Signet reads version %d)"),
+                   (long long) version, SIGNET_ENVIRONMENT_JSON_VERSION);
       return NULL;
     }
   if (!signet_json_read_string (root, "", "name", TRUE, &name, error) ||

@@ -84,15 +84,16 @@ describe_skew (gint64 skew)
 
   if (skew == 0)
     return g_strdup (_("This machine's clock agrees with the server's"));
+  /* %lld, not G_GINT64_FORMAT: xgettext cannot join a macro into a message */
   if (skew > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "This machine's clock is %" G_GINT64_FORMAT " second behind the server's",
-                                         "This machine's clock is %" G_GINT64_FORMAT " seconds behind the server's",
-                                         seconds), seconds);
+                                         "This machine's clock is %lld second behind the server's",
+                                         "This machine's clock is %lld seconds behind the server's",
+                                         seconds), (long long) seconds);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "This machine's clock is %" G_GINT64_FORMAT " second ahead of the server's",
-                                       "This machine's clock is %" G_GINT64_FORMAT " seconds ahead of the server's",
-                                       seconds), seconds);
+                                       "This machine's clock is %lld second ahead of the server's",
+                                       "This machine's clock is %lld seconds ahead of the server's",
+                                       seconds), (long long) seconds);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-export-code.h"
@@ -147,14 +148,14 @@ code_request_new (SignetRequest  *request,
                                         signet_request_get_detected_service (request));
 
       if (region == NULL || service == NULL)
-        g_strv_builder_add (warnings, "Region or service is not set; fill in REGION and SERVICE");
+        g_strv_builder_add (warnings, _("Region or service is not set; fill in REGION and SERVICE"));
       code->region = g_strdup (region ? region : "REGION");
       code->service = g_strdup (service ? service : "SERVICE");
       if (signet_request_get_sign_in_query (request))
-        g_strv_builder_add (warnings, "The script signs in headers, not in the query string");
+        g_strv_builder_add (warnings, _("The script signs in headers, not in the query string"));
     }
   if (strstr (signet_request_get_url (request), "{{") != NULL)
-    g_strv_builder_add (warnings, "The URL has unresolved {{variables}}");
+    g_strv_builder_add (warnings, _("The URL has unresolved {{variables}}"));
 
   return g_steal_pointer (&code);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-export-curl.h"
@@ -100,7 +101,7 @@ check_signing (GStrvBuilder *warnings,
   path = path != NULL ? strchr (path + 3, '/') : NULL;
   if (path != NULL && memchr (path, '%', (query != NULL ? query : path + strlen (path)) - path) != NULL)
     g_strv_builder_add (warnings,
-                        "The path has percent-encoded characters; curl normalizes and encodes the path differently, so its signature may not match");
+                        _("The path has percent-encoded characters; curl normalizes and encodes the path differently, so its signature may not match"));
   if (query == NULL)
     return;
   for (const char *p = query + 1; *p != '\0';)
@@ -111,7 +112,7 @@ check_signing (GStrvBuilder *warnings,
       if (!g_hash_table_add (keys, key))
         {
           g_strv_builder_add (warnings,
-                              "The query repeats a key; curl sorts repeated keys differently, so its signature may not match");
+                              _("The query repeats a key; curl sorts repeated keys differently, so its signature may not match"));
           return;
         }
       p += strcspn (p, "&#");
@@ -168,7 +169,7 @@ signet_export_curl (SignetRequest  *request,
       if (service == NULL || *service == '\0')
         service = signet_request_get_detected_service (request);
       if (region == NULL || *region == '\0' || service == NULL || *service == '\0')
-        g_strv_builder_add (found, "Region or service is not set; fill in REGION and SERVICE");
+        g_strv_builder_add (found, _("Region or service is not set; fill in REGION and SERVICE"));
       scope = g_strdup_printf ("aws:amz:%s:%s",
                                region != NULL && *region != '\0' ? region : "REGION",
                                service != NULL && *service != '\0' ? service : "SERVICE");
@@ -179,7 +180,7 @@ signet_export_curl (SignetRequest  *request,
       if (session_token)
         g_string_append (out, " \\\n  -H \"x-amz-security-token: $AWS_SESSION_TOKEN\"");
       if (signet_request_get_sign_in_query (request))
-        g_strv_builder_add (found, "curl signs in headers, not in the query string");
+        g_strv_builder_add (found, _("curl signs in headers, not in the query string"));
       check_signing (found, url);
     }
 
@@ -212,7 +213,7 @@ signet_export_curl (SignetRequest  *request,
       append_quoted (out, body);
     }
   if (strstr (url, "{{") != NULL)
-    g_strv_builder_add (found, "The URL has unresolved {{variables}}");
+    g_strv_builder_add (found, _("The URL has unresolved {{variables}}"));
 
   if (warnings != NULL)
     *warnings = g_strv_builder_end (found);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-error.h"
@@ -85,7 +86,7 @@ read_count (JsonObject  *object,
   if (*out < 0 || *out > max)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "“%s” is out of range", member);
+                   _("“%s” is out of range"), member);
       return FALSE;
     }
   return TRUE;
@@ -140,7 +141,7 @@ signet_history_entry_from_json_node (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                           "a history entry must be a JSON object");
+                           _("a history entry must be a JSON object"));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -163,13 +164,13 @@ signet_history_entry_from_json_node (JsonNode  *node,
   if (self->time == NULL)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "“time” is “%s”, not an ISO 8601 time", time);
+                   _("“time” is “%s”, not an ISO 8601 time"), time);
       return NULL;
     }
   if (request == NULL)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                           "missing member “request”");
+                           _("missing member “request”"));
       return NULL;
     }
 

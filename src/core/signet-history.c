@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-error.h"
@@ -344,7 +345,7 @@ set_aside (GFile  *file,
     {
       g_autofree char *message = g_steal_pointer (&error->message);
 
-      error->message = g_strdup_printf ("%s (kept as %s; a new history begins)",
+      error->message = g_strdup_printf (_("%s (kept as %s; a new history begins)"),
                                         message, bad_name);
     }
 }
@@ -367,9 +368,10 @@ parse_history (const char  *contents,
     return NULL;
   if (version != SIGNET_HISTORY_JSON_VERSION)
     {
+      /* %lld, not G_GINT64_FORMAT: xgettext cannot join a macro into a message */
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "history file version %" G_GINT64_FORMAT " is not supported "
-                   "(this Signet reads version %d)", version, SIGNET_HISTORY_JSON_VERSION);
+                   _("history file version %lld is not supported (this Signet reads version %d)"),
+                   (long long) version, SIGNET_HISTORY_JSON_VERSION);
       return NULL;
     }
   if (!signet_json_read_array (object, "", "entries", &array, error))
@@ -419,7 +421,7 @@ load_thread (GTask        *task,
 
   if (g_file_info_get_size (info) > SIGNET_HISTORY_MAX_FILE_SIZE)
     g_set_error (&error, SIGNET_ERROR, SIGNET_ERROR_FILE_TOO_LARGE,
-                 "the file is larger than %d MiB, the most Signet reads",
+                 _("the file is larger than %d MiB, the most Signet reads"),
                  SIGNET_HISTORY_MAX_FILE_SIZE / (1024 * 1024));
   else if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
     goto failed;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-import-curl.h"
@@ -99,7 +100,7 @@ signet_import_curl_split (const char  *command,
 
 unterminated:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "curl command: a quote is not closed");
+               _("curl command: a quote is not closed"));
   return NULL;
 }
 
@@ -140,7 +141,7 @@ add_header_line (Curl       *curl,
 
   if (colon == NULL)
     {
-      signet_import_result_add_warning (curl->result, "header “%s” has no colon, skipped", line);
+      signet_import_result_add_warning (curl->result, _("header “%s” has no colon, skipped"), line);
       return;
     }
   name = g_strstrip (g_strndup (line, colon - line));
@@ -151,7 +152,7 @@ add_header_line (Curl       *curl,
     {
       if (value[0] != '$')
         signet_import_result_add_secret (curl->result, SIGNET_IMPORT_SECRET_SESSION_TOKEN,
-                                         NULL, "curl command", value);
+                                         NULL, _("curl command"), value);
       return;
     }
   if (g_ascii_strcasecmp (name, "Authorization") == 0
@@ -159,7 +160,7 @@ add_header_line (Curl       *curl,
     {
       if (g_ascii_strcasecmp (name, "Authorization") == 0)
         signet_import_result_add_warning (curl->result,
-                                          "the Authorization header was dropped; Signet signs each request itself");
+                                          _("the Authorization header was dropped; Signet signs each request itself"));
       return;
     }
 
@@ -174,7 +175,7 @@ add_data (Curl       *curl,
   if (value[0] == '@')
     {
       signet_import_result_add_warning (curl->result,
-                                        "the body is read from the file “%s”, which was not read", value + 1);
+                                        _("the body is read from the file “%s”, which was not read"), value + 1);
       return;
     }
   if (curl->data == NULL)
@@ -203,7 +204,7 @@ take_arg (GStrv        words,
   if (words[*i + 1] == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "curl command: “%s” needs an argument", words[*i]);
+                   _("curl command: “%s” needs an argument"), words[*i]);
       return NULL;
     }
   return words[++*i];
@@ -302,7 +303,7 @@ read_option (Curl        *curl,
         return FALSE;
     }
   else
-    signet_import_result_add_warning (curl->result, "curl option “%s” was ignored", word);
+    signet_import_result_add_warning (curl->result, _("curl option “%s” was ignored"), word);
   return TRUE;
 }
 
@@ -318,7 +319,7 @@ apply_sigv4 (Curl *curl)
     {
       if (curl->user != NULL)
         signet_import_result_add_warning (curl->result,
-                                          "--user without --aws-sigv4 is Basic auth, imported as No Auth");
+                                          _("--user without --aws-sigv4 is Basic auth, imported as No Auth"));
       return;
     }
   parts = g_strsplit (curl->sigv4, ":", 4);
@@ -341,7 +342,7 @@ apply_sigv4 (Curl *curl)
     }
   if (colon != NULL && colon[1] != '$' && colon[1] != '\0')
     signet_import_result_add_secret (curl->result, SIGNET_IMPORT_SECRET_ACCESS_KEY,
-                                     key, "curl command", colon + 1);
+                                     key, _("curl command"), colon + 1);
   if (colon != NULL)
     memset (colon + 1, 0, strlen (colon + 1));
 }
@@ -452,7 +453,7 @@ signet_import_curl (const char  *command,
   if (words[0] == NULL || !g_str_equal (words[0], "curl"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Not a curl command: it must start with “curl”");
+                   _("Not a curl command: it must start with “curl”"));
       curl_clear (&curl);
       return NULL;
     }
@@ -464,13 +465,13 @@ signet_import_curl (const char  *command,
       else if (curl.url == NULL)
         curl.url = g_strdup (words[i]);
       else
-        signet_import_result_add_warning (result, "extra URL “%s” was ignored", words[i]);
+        signet_import_result_add_warning (result, _("extra URL “%s” was ignored"), words[i]);
     }
   for (i = 0; words[i] != NULL; i++)
     memset (words[i], 0, strlen (words[i]));
   if (ok && curl.url == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "curl command: no URL");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("curl command: no URL"));
       ok = FALSE;
     }
   if (!ok)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -40,8 +41,9 @@ fail (GError     **error,
       const char  *at,
       const char  *what)
 {
+  /* Translators: the second %s says what is wrong, e.g. “must be an object” */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "OpenAPI document: “%s” %s", at, what);
+               _("OpenAPI document: “%s” %s"), at, what);
   return FALSE;
 }
 
@@ -114,8 +116,8 @@ get_member (Ctx         *ctx,
       return TRUE;
     }
   path = child_path (at, member);
-  return fail (error, path, type == JSON_NODE_OBJECT ? "must be an object"
-                            : type == JSON_NODE_ARRAY ? "must be an array" : "must be a string");
+  return fail (error, path, type == JSON_NODE_OBJECT ? _("must be an object")
+                            : type == JSON_NODE_ARRAY ? _("must be an array") : _("must be a string"));
 }
 
 static gboolean
@@ -205,8 +207,8 @@ substitute_server (Ctx         *ctx,
       if (variables == NULL || !json_object_has_member (variables, name))
         {
           signet_import_result_add_warning (ctx->result,
-                                            "the server URL’s variable “%s” has no default; "
-                                            "it was kept as {{%s}}", name, name);
+                                            _("the server URL’s variable “%s” has no default; "
+                                              "it was kept as {{%s}}"), name, name);
           g_string_append_printf (s, "{{%s}}", name);
         }
       else
@@ -214,11 +216,11 @@ substitute_server (Ctx         *ctx,
           if (!get_object (ctx, variables, "servers[0].variables", name, &variable, error))
             return FALSE;
           if (variable == NULL)
-            return fail (error, at, "needs a “default”");
+            return fail (error, at, _("needs a “default”"));
           if (!get_string (ctx, variable, at, "default", &value, error))
             return FALSE;
           if (value == NULL)
-            return fail (error, at, "needs a “default”");
+            return fail (error, at, _("needs a “default”"));
           g_string_append (s, value);
         }
       p = close + 1;
@@ -250,8 +252,8 @@ set_base_url (Ctx        *ctx,
   ctx->base_url = g_strconcat ("{{baseUrl}}", trimmed, NULL);
   signet_import_result_add_variable (ctx->result, "baseUrl", "");
   signet_import_result_add_warning (ctx->result,
-                                    "the document names no absolute server URL; "
-                                    "set the variable “baseUrl”");
+                                    _("the document names no absolute server URL; "
+                                      "set the variable “baseUrl”"));
 }
 
 static gboolean
@@ -274,7 +276,7 @@ read_base_url (Ctx     *ctx,
           JsonNode *first = json_array_get_element (schemes, 0);
 
           if (json_node_get_value_type (first) != G_TYPE_STRING)
-            return fail (error, "schemes[0]", "must be a string");
+            return fail (error, "schemes[0]", _("must be a string"));
           scheme = json_node_get_string (first);
         }
       if (host != NULL)
@@ -297,17 +299,19 @@ read_base_url (Ctx     *ctx,
           JsonNode *first = resolve (ctx, json_array_get_element (servers, 0));
 
           if (first == NULL || !JSON_NODE_HOLDS_OBJECT (first))
-            return fail (error, "servers[0]", "must be an object");
+            return fail (error, "servers[0]", _("must be an object"));
           server = json_node_get_object (first);
           if (!get_string (ctx, server, "servers[0]", "url", &server_url, error))
             return FALSE;
           if (server_url == NULL)
-            return fail (error, "servers[0].url", "is missing");
+            return fail (error, "servers[0].url", _("is missing"));
           if (!substitute_server (ctx, server, server_url, &url, error))
             return FALSE;
           if (json_array_get_length (servers) > 1)
             signet_import_result_add_warning (ctx->result,
-                                              "the document names %u servers; requests use the first, %s",
+                                              ngettext ("the document names %u server; requests use the first, %s",
+                                                        "the document names %u servers; requests use the first, %s",
+                                                        json_array_get_length (servers)),
                                               json_array_get_length (servers), url);
         }
     }
@@ -336,7 +340,7 @@ scheme_kind (Ctx         *ctx,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      *kind = g_strdup ("not defined in the document");
+      *kind = g_strdup (_("not defined in the document"));
       return SECURITY_OTHER;
     }
   scheme = json_node_get_object (node);
@@ -354,9 +358,9 @@ scheme_kind (Ctx         *ctx,
       return SECURITY_IAM;
     }
   if (authtype != NULL)
-    *kind = g_strdup_printf ("API Gateway authorizer of type “%s”", authtype);
+    *kind = g_strdup_printf (_("API Gateway authorizer of type “%s”"), authtype);
   else
-    *kind = g_strdup_printf ("of type “%s”", type != NULL ? type : "unknown");
+    *kind = g_strdup_printf (_("of type “%s”"), type != NULL ? type : _("unknown"));
   return SECURITY_OTHER;
 }
 
@@ -385,7 +389,7 @@ classify (Ctx         *ctx,
         {
           g_autofree char *item = g_strdup_printf ("%s[%u]", at, i);
 
-          *ok = fail (error, item, "must be an object naming security schemes");
+          *ok = fail (error, item, _("must be an object naming security schemes"));
           return SECURITY_OTHER;
         }
       names = json_object_get_members (json_node_get_object (element));
@@ -410,8 +414,8 @@ classify (Ctx         *ctx,
   if (iam)
     return SECURITY_IAM;
   signet_import_result_add_warning (ctx->result,
-                                    "operation “%s” uses the security scheme %s, which Signet "
-                                    "does not sign; imported without auth, protection unknown",
+                                    _("operation “%s” uses the security scheme %s, which Signet "
+                                      "does not sign; imported without auth, protection unknown"),
                                     name, others->str);
   return SECURITY_OTHER;
 }
@@ -625,7 +629,7 @@ read_operation (Ctx         *ctx,
   if (g_str_equal (upper, "ANY"))
     {
       signet_import_result_add_warning (ctx->result,
-                                        "operation “%s” accepts any method; imported as GET", name);
+                                        _("operation “%s” accepts any method; imported as GET"), name);
       g_free (upper);
       upper = g_strdup ("GET");
     }
@@ -647,8 +651,8 @@ read_operation (Ctx         *ctx,
       signet_request_set_region (request, ctx->region != NULL ? ctx->region : "");
       if (ctx->region == NULL)
         signet_import_result_add_warning (ctx->result,
-                                          "operation “%s” is signed, but the server URL names no "
-                                          "region; set it in the Auth tab", name);
+                                          _("operation “%s” is signed, but the server URL names no "
+                                            "region; set it in the Auth tab"), name);
       protection = SIGNET_IMPORT_PROTECTION_IAM;
     }
   else if (security == SECURITY_OPEN)
@@ -669,7 +673,7 @@ read_paths (Ctx     *ctx,
   if (!get_object (ctx, ctx->root, NULL, "paths", &paths, error))
     return FALSE;
   if (paths == NULL)
-    return fail (error, "paths", "is missing");
+    return fail (error, "paths", _("is missing"));
   names = json_object_get_members (paths);
   for (GList *l = names; l != NULL; l = l->next)
     {
@@ -709,7 +713,7 @@ read_version (Ctx     *ctx,
   if (openapi == NULL && swagger == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "Not an OpenAPI document: neither “openapi” nor “swagger” is set");
+                           _("Not an OpenAPI document: neither “openapi” nor “swagger” is set"));
       return FALSE;
     }
   ctx->swagger = openapi == NULL;
@@ -719,7 +723,7 @@ read_version (Ctx     *ctx,
                                        : !g_str_has_prefix (version, "3.")))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "OpenAPI document: version “%s” is not supported; use OpenAPI 3 or Swagger 2.0",
+                   _("OpenAPI document: version “%s” is not supported; use OpenAPI 3 or Swagger 2.0"),
                    version != NULL ? version : "");
       return FALSE;
     }
@@ -783,9 +787,9 @@ signet_import_openapi (const char  *data,
       while (g_ascii_isspace (*p))
         p++;
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Not an OpenAPI document: not valid JSON%s: %s",
+                   _("Not an OpenAPI document: not valid JSON%s: %s"),
                    g_str_has_prefix (p, "openapi:") || g_str_has_prefix (p, "swagger:")
-                   ? " (YAML is not read; export the API as JSON)" : "",
+                   ? _(" (YAML is not read; export the API as JSON)") : "",
                    local_error->message);
       return NULL;
     }
@@ -793,7 +797,7 @@ signet_import_openapi (const char  *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "Not an OpenAPI document: the top level is not a JSON object");
+                           _("Not an OpenAPI document: the top level is not a JSON object"));
       return NULL;
     }
   ctx.root = json_node_get_object (root);

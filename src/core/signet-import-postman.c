@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -60,16 +61,15 @@ where (Ctx *ctx)
   g_autoptr(GString) s = g_string_new (NULL);
 
   if (ctx->path->len == 0)
-    return g_strdup ("collection");
-  g_string_append (s, "item “");
+    return g_strdup (_("collection"));
   for (guint i = 0; i < ctx->path->len; i++)
     {
       if (i > 0)
         g_string_append_c (s, '/');
       g_string_append (s, g_ptr_array_index (ctx->path, i));
     }
-  g_string_append (s, "”");
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  /* Translators: where in a Postman collection; %s is an item's path, like Pets/List */
+  return g_strdup_printf (_("item “%s”"), s->str);
 }
 
 static gboolean
@@ -80,8 +80,9 @@ fail (Ctx         *ctx,
 {
   g_autofree char *at = where (ctx);
 
+  /* Translators: the last %s says what is wrong, e.g. “must be an object” */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "Postman collection: %s: “%s” %s", at, member, what);
+               _("Postman collection: %s: “%s” %s"), at, member, what);
   return FALSE;
 }
 
@@ -99,7 +100,7 @@ get_string (Ctx         *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (ctx, error, member, "must be a string");
+    return fail (ctx, error, member, _("must be a string"));
   *out = json_node_get_string (node);
   return TRUE;
 }
@@ -138,7 +139,7 @@ get_array (Ctx         *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (ctx, error, member, "must be an array");
+    return fail (ctx, error, member, _("must be an array"));
   *out = json_node_get_array (node);
   return TRUE;
 }
@@ -156,7 +157,7 @@ get_object (Ctx         *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (ctx, error, member, "must be an object");
+    return fail (ctx, error, member, _("must be an object"));
   *out = json_node_get_object (node);
   return TRUE;
 }
@@ -235,7 +236,7 @@ read_auth (Ctx         *ctx,
           const char *key;
 
           if (!JSON_NODE_HOLDS_OBJECT (element))
-            return fail (ctx, error, "auth.awsv4", "must hold objects with “key” and “value”");
+            return fail (ctx, error, "auth.awsv4", _("must hold objects with “key” and “value”"));
           if (!get_string (ctx, json_node_get_object (element), "key", &key, error))
             return FALSE;
           auth_take (auth, key,
@@ -251,7 +252,7 @@ read_auth (Ctx         *ctx,
         auth_take (auth, l->data, scalar_to_string (json_object_get_member (members, l->data)));
     }
   else if (params != NULL && !JSON_NODE_HOLDS_NULL (params))
-    return fail (ctx, error, "auth.awsv4", "must be an array");
+    return fail (ctx, error, "auth.awsv4", _("must be an array"));
 
   return TRUE;
 }
@@ -301,7 +302,7 @@ apply_auth (Ctx           *ctx,
   if (!g_str_equal (auth->type, "awsv4"))
     {
       signet_import_result_add_warning (ctx->result,
-                                        "request “%s” uses auth type “%s”, imported as No Auth",
+                                        _("request “%s” uses auth type “%s”, imported as No Auth"),
                                         name, auth->type);
       return;
     }
@@ -334,7 +335,7 @@ read_rows (Ctx         *ctx,
       const char *key;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (ctx, error, member, "must hold objects with “key” and “value”");
+        return fail (ctx, error, member, _("must hold objects with “key” and “value”"));
       if (!get_string (ctx, json_node_get_object (element), "key", &key, error))
         return FALSE;
       if (key == NULL)
@@ -372,7 +373,7 @@ read_url (Ctx         *ctx,
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (ctx, error, "request.url", "must be a string or an object");
+    return fail (ctx, error, "request.url", _("must be a string or an object"));
 
   object = json_node_get_object (node);
   if (!get_string (ctx, object, "raw", &raw, error)
@@ -408,7 +409,7 @@ read_url (Ctx         *ctx,
       g_autofree char *key = NULL, *value = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (ctx, error, "request.url.query", "must hold objects with “key” and “value”");
+        return fail (ctx, error, "request.url.query", _("must hold objects with “key” and “value”"));
       param = json_node_get_object (element);
       if (is_disabled (param))
         continue;
@@ -465,7 +466,7 @@ read_body (Ctx            *ctx,
     }
 
   signet_import_result_add_warning (ctx->result,
-                                    "request “%s” has a body of mode “%s”, imported without a body",
+                                    _("request “%s” has a body of mode “%s”, imported without a body"),
                                     name, mode);
   return TRUE;
 }
@@ -567,7 +568,7 @@ read_request (Ctx         *ctx,
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (ctx, error, "request", "must be an object or a URL string");
+    return fail (ctx, error, "request", _("must be an object or a URL string"));
   object = json_node_get_object (node);
 
   if (!get_string (ctx, object, "method", &method, error)
@@ -629,7 +630,7 @@ read_item (Ctx         *ctx,
   gboolean ok;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (ctx, error, "item", "must hold objects");
+    return fail (ctx, error, "item", _("must hold objects"));
   item = json_node_get_object (node);
   if (!get_string (ctx, item, "name", &name, error))
     return FALSE;
@@ -638,15 +639,15 @@ read_item (Ctx         *ctx,
 
   if (json_object_has_member (item, "event"))
     signet_import_result_add_warning (ctx->result,
-                                      "“%s” has scripts, which were not imported "
-                                      "(but for pm.response.to.have.status)", name);
+                                      _("“%s” has scripts, which were not imported "
+                                        "(but for pm.response.to.have.status)"), name);
 
   if (json_object_has_member (item, "item"))
     ok = read_folder (ctx, item, inherited, error);
   else if (json_object_has_member (item, "request"))
     ok = read_request (ctx, item, name, inherited, error);
   else
-    ok = fail (ctx, error, "request", "is missing (an item needs “request” or “item”)");
+    ok = fail (ctx, error, "request", _("is missing (an item needs “request” or “item”)"));
 
   g_ptr_array_remove_index (ctx->path, ctx->path->len - 1);
   return ok;
@@ -686,7 +687,7 @@ read_variables (Ctx         *ctx,
       const char *key;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (ctx, error, "variable", "must hold objects with “key” and “value”");
+        return fail (ctx, error, "variable", _("must hold objects with “key” and “value”"));
       if (!get_string (ctx, json_node_get_object (element), "key", &key, error))
         return FALSE;
       if (key == NULL)
@@ -694,7 +695,7 @@ read_variables (Ctx         *ctx,
       value = scalar_to_string (json_object_get_member (json_node_get_object (element), "value"));
       if (g_hash_table_contains (ctx->secret_vars, key))
         {
-          g_autofree char *at = g_strdup_printf ("variable “%s”", key);
+          g_autofree char *at = g_strdup_printf (_("variable “%s”"), key);
 
           signet_import_result_add_secret (ctx->result,
                                            strstr (key, "oken") != NULL
@@ -702,7 +703,7 @@ read_variables (Ctx         *ctx,
                                            : SIGNET_IMPORT_SECRET_ACCESS_KEY,
                                            NULL, at, value);
           signet_import_result_add_warning (ctx->result,
-                                            "variable “%s” holds a secret; it was moved to the secrets found",
+                                            _("variable “%s” holds a secret; it was moved to the secrets found"),
                                             key);
           if (value != NULL)
             memset (value, 0, strlen (value));
@@ -743,14 +744,14 @@ signet_import_postman (const char  *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Not a Postman collection: not valid JSON: %s", local_error->message);
+                   _("Not a Postman collection: not valid JSON: %s"), local_error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Not a Postman collection: the top level is not a JSON object");
+                   _("Not a Postman collection: the top level is not a JSON object"));
       return NULL;
     }
   if (!get_object (&ctx, json_node_get_object (root), "info", &info, error))
@@ -758,7 +759,7 @@ signet_import_postman (const char  *data,
   if (info == NULL || !json_object_has_member (json_node_get_object (root), "item"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Not a Postman collection: “info” or “item” is missing");
+                   _("Not a Postman collection: “info” or “item” is missing"));
       return NULL;
     }
   if (!get_string (&ctx, info, "name", &name, error)
@@ -767,7 +768,7 @@ signet_import_postman (const char  *data,
   if (schema != NULL && strstr (schema, "/v2.") == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Postman collection: schema “%s” is not supported; export it as v2.1", schema);
+                   _("Postman collection: schema “%s” is not supported; export it as v2.1"), schema);
       return NULL;
     }
   signet_import_result_set_name (result, name);
@@ -794,7 +795,7 @@ static gboolean
 environment_fail (GError     **error,
                   const char  *what)
 {
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Not a Postman environment: %s", what);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Not a Postman environment: %s"), what);
   return FALSE;
 }
 
@@ -821,11 +822,11 @@ read_value (SignetEnvironment  *environment,
   g_autofree char *text = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (element))
-    return environment_fail (error, "“values” must hold objects with “key” and “value”");
+    return environment_fail (error, _("“values” must hold objects with “key” and “value”"));
   object = json_node_get_object (element);
   key = string_member (object, "key");
   if (key == NULL)
-    return environment_fail (error, "a value has no “key”");
+    return environment_fail (error, _("a value has no “key”"));
 
   enabled = json_object_get_member (object, "enabled");
   if (enabled != NULL && JSON_NODE_HOLDS_VALUE (enabled) &&
@@ -863,19 +864,19 @@ signet_import_postman_environment (const char  *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Not a Postman environment: not valid JSON: %s", local_error->message);
+                   _("Not a Postman environment: not valid JSON: %s"), local_error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      environment_fail (error, "the top level is not a JSON object");
+      environment_fail (error, _("the top level is not a JSON object"));
       return NULL;
     }
   values = json_object_get_member (json_node_get_object (root), "values");
   if (values == NULL || !JSON_NODE_HOLDS_ARRAY (values))
     {
-      environment_fail (error, "“values” is missing or not an array");
+      environment_fail (error, _("“values” is missing or not an array"));
       return NULL;
     }
 

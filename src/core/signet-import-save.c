@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "signet-environment.h"
 #include "signet-import-save.h"
 
@@ -43,7 +45,7 @@ signet_import_save_check_dir (GFile         *dir,
   if (child != NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "%s is not empty: import into a new folder", shown);
+                   _("%s is not empty: import into a new folder"), shown);
       return FALSE;
     }
   return TRUE;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "signet-error.h"
 #include "signet-json-read.h"
 
@@ -26,7 +28,7 @@ missing (const char *where,
 
   if (required)
     g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                 "missing member “%s”", path);
+                 _("missing member “%s”"), path);
   return !required;
 }
 
@@ -38,8 +40,9 @@ wrong_type (const char *where,
 {
   g_autofree char *path = member_path (where, member);
 
+  /* Translators: the second %s is a kind of value, e.g. “a string” */
   g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-               "“%s” must be %s", path, expected);
+               _("“%s” must be %s"), path, expected);
   return FALSE;
 }
 
@@ -62,7 +65,7 @@ signet_json_parse (const char  *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "not valid JSON: %s", local_error->message);
+                   _("not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
@@ -70,7 +73,7 @@ signet_json_parse (const char  *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                           "the file must hold a JSON object");
+                           _("the file must hold a JSON object"));
       return NULL;
     }
 
@@ -90,7 +93,7 @@ signet_json_read_string (JsonObject  *object,
   if (node == NULL)
     return missing (where, member, required, error);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return wrong_type (where, member, "a string", error);
+    return wrong_type (where, member, _("a string"), error);
 
   *out = json_node_get_string (node);
   return TRUE;
@@ -108,7 +111,7 @@ signet_json_read_bool (JsonObject  *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return wrong_type (where, member, "true or false", error);
+    return wrong_type (where, member, _("true or false"), error);
 
   *out = json_node_get_boolean (node);
   return TRUE;
@@ -127,7 +130,7 @@ signet_json_read_int (JsonObject  *object,
   if (node == NULL)
     return missing (where, member, required, error);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return wrong_type (where, member, "a whole number", error);
+    return wrong_type (where, member, _("a whole number"), error);
 
   *out = json_node_get_int (node);
   return TRUE;
@@ -145,7 +148,7 @@ signet_json_read_array (JsonObject  *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (where, member, "a list", error);
+    return wrong_type (where, member, _("a list"), error);
 
   *out = json_node_get_array (node);
   return TRUE;
@@ -163,7 +166,7 @@ signet_json_read_object (JsonObject  *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return wrong_type (where, member, "an object", error);
+    return wrong_type (where, member, _("an object"), error);
 
   *out = json_node_get_object (node);
   return TRUE;
@@ -181,7 +184,7 @@ signet_json_array_object (JsonArray   *array,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "“%s[%u]” must be an object", where, index);
+                   _("“%s[%u]” must be an object"), where, index);
       return NULL;
     }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-error.h"
@@ -273,7 +274,7 @@ read_kind (JsonObject         *object,
 
   choices = g_strjoinv (", ", (char **) kinds);
   g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-               "“%s.kind” is “%s”, not one of %s", where, kind, choices);
+               _("“%s.kind” is “%s”, not one of %s"), where, kind, choices);
   return FALSE;
 }
 
@@ -407,7 +408,7 @@ read_reference (JsonObject  *auth,
   if (!signet_variables_is_reference (reference))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "“auth.%s” must be a {{variable}} reference: keys are never kept in files",
+                   _("“auth.%s” must be a {{variable}} reference: keys are never kept in files"),
                    member);
       return FALSE;
     }
@@ -478,8 +479,7 @@ read_expect (JsonObject     *root,
   if (status != 0 && (status < 100 || status > 599))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "“expect.status” is %" G_GINT64_FORMAT ", not an HTTP status (100 to 599)",
-                   status);
+                   _("“expect.status” is %lld, not an HTTP status (100 to 599)"), (long long) status);
       return FALSE;
     }
 
@@ -512,7 +512,7 @@ signet_request_from_json_node (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                           "a request must be a JSON object");
+                           _("a request must be a JSON object"));
       return NULL;
     }
   root = json_node_get_object (node);
@@ -521,9 +521,10 @@ signet_request_from_json_node (JsonNode  *node,
     return NULL;
   if (version != SIGNET_REQUEST_JSON_VERSION)
     {
+      /* %lld, not G_GINT64_FORMAT: xgettext cannot join a macro into a message */
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_FILE,
-                   "request file version %" G_GINT64_FORMAT " is not supported "
-                   "(this Signet reads version %d)", version, SIGNET_REQUEST_JSON_VERSION);
+                   _("request file version %lld is not supported (this Signet reads version %d)"),
+                   (long long) version, SIGNET_REQUEST_JSON_VERSION);
       return NULL;
     }
 

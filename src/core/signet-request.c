@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-aws-host.h"
@@ -742,19 +743,19 @@ add_headers (SignetRequest      *self,
       if (name[0] == '\0')
         {
           g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_HEADER,
-                       "The header with the value “%s” has no name", value);
+                       _("The header with the value “%s” has no name"), value);
           return FALSE;
         }
       if (!signet_header_name_is_valid (name))
         {
           g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_HEADER,
-                       "“%s” is not a valid header name: no spaces, colons or accents", name);
+                       _("“%s” is not a valid header name: no spaces, colons or accents"), name);
           return FALSE;
         }
       if (strpbrk (value, "\r\n") != NULL)
         {
           g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_HEADER,
-                       "The value of the header “%s” cannot contain a line break", name);
+                       _("The value of the header “%s” cannot contain a line break"), name);
           return FALSE;
         }
 
@@ -826,7 +827,7 @@ signet_request_build_wire (SignetRequest  *self,
   if (!signet_header_name_is_valid (self->method))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                   "“%s” is not an HTTP method", self->method);
+                   _("“%s” is not an HTTP method"), self->method);
       return NULL;
     }
 
@@ -893,13 +894,14 @@ set_scope_error (SignetRequest  *self,
 {
   g_autofree char *host = dup_url_host (self->url);
 
+  /* Translators: the first %s is “region” or “service” */
   if (host == NULL || host[0] == '\0')
     g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE,
-                 "Enter the %s to sign for (e.g. %s): the URL has no host to read it from",
+                 _("Enter the %s to sign for (e.g. %s): the URL has no host to read it from"),
                  part, example);
   else
     g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE,
-                 "Enter the %s to sign for (e.g. %s): the host “%s” does not name it",
+                 _("Enter the %s to sign for (e.g. %s): the host “%s” does not name it"),
                  part, example, host);
 }
 
@@ -940,13 +942,13 @@ signet_request_build_auth (SignetRequest  *self,
   if (access_key_id[0] == '\0')
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "Enter an access key ID to sign the request with");
+                           _("Enter an access key ID to sign the request with"));
       return NULL;
     }
   if (secret_access_key == NULL || secret_access_key[0] == '\0')
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                   "Enter the secret access key of “%s” to sign the request with",
+                   _("Enter the secret access key of “%s” to sign the request with"),
                    access_key_id);
       return NULL;
     }
@@ -954,13 +956,13 @@ signet_request_build_auth (SignetRequest  *self,
   region = dup_scope_part (self->region, self->detected_region);
   if (region == NULL)
     {
-      set_scope_error (self, "region", "us-west-2", error);
+      set_scope_error (self, _("region"), "us-west-2", error);
       return NULL;
     }
   service = dup_scope_part (self->service, self->detected_service);
   if (service == NULL)
     {
-      set_scope_error (self, "service", "execute-api", error);
+      set_scope_error (self, _("service"), "execute-api", error);
       return NULL;
     }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-amz-date.h"
@@ -86,19 +87,19 @@ validate_request (const SignetWireRequest  *request,
   if (!signet_header_name_is_valid (request->method))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                   "“%s” is not a valid HTTP method", request->method ? request->method : "");
+                   _("“%s” is not a valid HTTP method"), request->method ? request->method : "");
       return FALSE;
     }
   if (request->authority == NULL || request->authority[0] == '\0')
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                           "The request has no host");
+                           _("The request has no host"));
       return FALSE;
     }
   if (request->path == NULL || request->path[0] != '/')
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                           "The request path must start with “/”");
+                           _("The request path must start with “/”"));
       return FALSE;
     }
 
@@ -109,14 +110,14 @@ validate_request (const SignetWireRequest  *request,
       if (!signet_header_name_is_valid (header->name) || strpbrk (header->value, "\r\n"))
         {
           g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_HEADER,
-                       "The header “%s” is malformed", header->name);
+                       _("The header “%s” is malformed"), header->name);
           return FALSE;
         }
       for (guint j = 0; j < G_N_ELEMENTS (signing_headers); j++)
         if (g_ascii_strcasecmp (header->name, signing_headers[j]) == 0)
           {
             g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_ALREADY_SIGNED,
-                         "The request already has a %s header; Signet adds it when signing",
+                         _("The request already has a %s header; Signet adds it when signing"),
                          header->name);
             return FALSE;
           }
@@ -125,7 +126,7 @@ validate_request (const SignetWireRequest  *request,
   if (query_has_signing_param (request->query))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_ALREADY_SIGNED,
-                           "The URL is already presigned (it has X-Amz-* signing parameters)");
+                           _("The URL is already presigned (it has X-Amz-* signing parameters)"));
       return FALSE;
     }
 
@@ -140,37 +141,37 @@ validate_params (const SignetSigv4Params  *params,
       params->secret_access_key == NULL || params->secret_access_key[0] == '\0')
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "An access key ID and a secret access key are needed to sign");
+                           _("An access key ID and a secret access key are needed to sign"));
       return FALSE;
     }
   if (params->session_token != NULL && strpbrk (params->session_token, "\r\n"))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_CREDENTIALS,
-                           "The session token cannot contain a line break");
+                           _("The session token cannot contain a line break"));
       return FALSE;
     }
   if (!is_scope_part (params->region))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE,
-                           "A region such as “us-west-2” is needed to sign");
+                           _("A region such as “us-west-2” is needed to sign"));
       return FALSE;
     }
   if (!is_scope_part (params->service))
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_SCOPE,
-                           "A service such as “execute-api” is needed to sign");
+                           _("A service such as “execute-api” is needed to sign"));
       return FALSE;
     }
   if (params->time == NULL)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_TIME,
-                           "The signing time is missing");
+                           _("The signing time is missing"));
       return FALSE;
     }
   if (params->location == SIGNET_SIGV4_LOCATION_QUERY && params->expires > SIGNET_SIGV4_MAX_EXPIRES)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_EXPIRY,
-                   "A presigned URL can be valid for at most %d seconds (7 days)",
+                   _("A presigned URL can be valid for at most %d seconds (7 days)"),
                    SIGNET_SIGV4_MAX_EXPIRES);
       return FALSE;
     }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-error.h"
@@ -187,7 +188,7 @@ signet_variables_parse_assignment (const char  *assignment,
   if (trimmed == NULL || trimmed[0] == '\0' || strpbrk (trimmed, "{}") != NULL)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                   "“%s” is not NAME=VALUE", assignment);
+                   _("“%s” is not NAME=VALUE"), assignment);
       return FALSE;
     }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "signet-error.h"
@@ -206,7 +207,7 @@ signet_wire_request_add_header_line (SignetWireRequest  *request,
   if (colon == NULL)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_HEADER,
-                   "Malformed header “%s”: expected “Name: value”", line);
+                   _("Malformed header “%s”: expected “Name: value”"), line);
       return FALSE;
     }
 
@@ -214,7 +215,7 @@ signet_wire_request_add_header_line (SignetWireRequest  *request,
   if (!signet_header_name_is_valid (name))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_HEADER,
-                   "Malformed header “%s”: “%s” is not a valid header name", line, name);
+                   _("Malformed header “%s”: “%s” is not a valid header name"), line, name);
       return FALSE;
     }
 
@@ -222,7 +223,7 @@ signet_wire_request_add_header_line (SignetWireRequest  *request,
   if (!header_value_is_valid (value))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_HEADER,
-                   "Malformed header “%s”: a value cannot contain a line break", name);
+                   _("Malformed header “%s”: a value cannot contain a line break"), name);
       return FALSE;
     }
 
@@ -314,14 +315,14 @@ signet_wire_request_new_for_url (const char  *method,
   if (rest == NULL)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_URL,
-                   "“%s” is not an absolute URL (expected https://host/path)", url);
+                   _("“%s” is not an absolute URL (expected https://host/path)"), url);
       return NULL;
     }
   scheme = g_ascii_strdown (wire_url, rest - wire_url);
   if (!g_str_equal (scheme, "https") && !g_str_equal (scheme, "http"))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_URL,
-                   "Unsupported URL scheme “%s” in “%s”: use http or https", scheme, url);
+                   _("Unsupported URL scheme “%s” in “%s”: use http or https"), scheme, url);
       return NULL;
     }
 
@@ -331,13 +332,13 @@ signet_wire_request_new_for_url (const char  *method,
   if (strchr (authority, '@') != NULL)
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_URL,
-                   "The URL “%s” carries a user name or password; Signet signs requests instead", url);
+                   _("The URL “%s” carries a user name or password; Signet signs requests instead"), url);
       return NULL;
     }
   if (!split_authority (authority, &host, &port))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_URL,
-                   "The URL “%s” has no valid host[:port]", url);
+                   _("The URL “%s” has no valid host[:port]"), url);
       return NULL;
     }
 
@@ -382,7 +383,7 @@ signet_wire_request_new_for_url (const char  *method,
       (request->query && !signet_uri_escapes_are_valid (request->query)))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_URL,
-                   "The URL “%s” has a “%%” that is not followed by two hex digits", url);
+                   _("The URL “%s” has a “%%” that is not followed by two hex digits"), url);
       return NULL;
     }
 
@@ -405,7 +406,7 @@ parse_request_line (SignetWireRequest  *request,
       !g_str_has_prefix (last_space + 1, "HTTP/"))
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                   "Malformed request line “%s”: expected “METHOD /path HTTP/1.1”", line);
+                   _("Malformed request line “%s”: expected “METHOD /path HTTP/1.1”"), line);
       return FALSE;
     }
 
@@ -413,7 +414,7 @@ parse_request_line (SignetWireRequest  *request,
   if (target[0] != '/')
     {
       g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                   "Malformed request line “%s”: the target must start with “/”", line);
+                   _("Malformed request line “%s”: the target must start with “/”"), line);
       return FALSE;
     }
 
@@ -447,7 +448,7 @@ signet_wire_request_parse_raw (GBytes      *raw,
   if (size > 0 && memchr (data, '\0', size) != NULL)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                           "The raw request contains a NUL byte");
+                           _("The raw request contains a NUL byte"));
       return NULL;
     }
 
@@ -479,7 +480,7 @@ signet_wire_request_parse_raw (GBytes      *raw,
           if (last_header == NULL)
             {
               g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_HEADER,
-                           "Continuation line “%s” follows no header", line);
+                           _("Continuation line “%s” follows no header"), line);
               return NULL;
             }
           joined = g_strconcat (last_header->value, " ", g_strstrip (line), NULL);
@@ -497,7 +498,7 @@ signet_wire_request_parse_raw (GBytes      *raw,
   if (first_line)
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                           "The raw request is empty");
+                           _("The raw request is empty"));
       return NULL;
     }
 
@@ -505,7 +506,7 @@ signet_wire_request_parse_raw (GBytes      *raw,
   if (host == NULL || host[0] == '\0')
     {
       g_set_error_literal (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                           "The raw request has no Host header");
+                           _("The raw request has no Host header"));
       return NULL;
     }
 
