@@ -148,37 +148,29 @@ fact (Fixture    *fixture,
   return NULL;
 }
 
+/* What a label shows, its markup taken off. */
 static char *
-view_text (GtkWidget *view)
+view_text (GtkWidget *label)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
 }
 
-/* The lines of @view marked as differing, joined by "\n". */
+/* The lines of @label marked as differing, joined by "\n". */
 static char *
-marked_lines (GtkWidget *view)
+marked_lines (GtkWidget *label)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextTag *changed = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "changed");
+  g_auto(GStrv) lines = g_strsplit (gtk_label_get_label (GTK_LABEL (label)), "\n", -1);
   g_autoptr(GString) marked = g_string_new (NULL);
 
-  g_assert_nonnull (changed);
-  for (int line = 0; line < gtk_text_buffer_get_line_count (buffer); line++)
+  g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      GtkTextIter start, end;
       g_autofree char *text = NULL;
 
-      gtk_text_buffer_get_iter_at_line (buffer, &start, line);
-      if (!gtk_text_iter_has_tag (&start, changed))
+      if (!g_str_has_prefix (lines[i], SIGNET_EXPLANATION_MARK_START))
         continue;
-      end = start;
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_true (g_str_has_suffix (lines[i], SIGNET_EXPLANATION_MARK_END));
+      g_assert_true (pango_parse_markup (lines[i], -1, 0, NULL, &text, NULL, NULL));
       g_string_append_printf (marked, "%s%s", marked->len > 0 ? "\n" : "", text);
     }
   return g_string_free (g_steal_pointer (&marked), FALSE);

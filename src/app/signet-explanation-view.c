@@ -32,12 +32,12 @@ struct _SignetExplanationView
   GtkListBox        *facts_list;
   GtkButton         *fix_button;
   GtkWidget         *mismatch_box;
-  GtkTextView       *aws_canonical_view;
-  GtkTextView       *signet_canonical_view;
-  GtkTextView       *aws_sts_view;
-  GtkTextView       *signet_sts_view;
+  GtkLabel          *aws_canonical_view;
+  GtkLabel          *signet_canonical_view;
+  GtkLabel          *aws_sts_view;
+  GtkLabel          *signet_sts_view;
   GtkWidget         *policy_box;
-  GtkTextView       *policy_view;
+  GtkLabel          *policy_view;
 };
 
 G_DEFINE_FINAL_TYPE (SignetExplanationView, signet_explanation_view, ADW_TYPE_BIN)
@@ -78,32 +78,31 @@ remove_facts (SignetExplanationView *self)
 }
 
 /* One side of a line diff: the lines both have, and those only this side
- * has, marked with the buffer's "changed" tag. */
+ * has, marked: bold on a red tint that reads on light and dark styles. */
 static void
-show_diff_side (GtkTextView *view,
-                GArray      *diff,
-                SignetDiffOp only_here)
+show_diff_side (GtkLabel     *label,
+                GArray       *diff,
+                SignetDiffOp  only_here)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter end;
-  gboolean first = TRUE;
+  g_autoptr(GString) markup = g_string_new (NULL);
 
-  gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; diff != NULL && i < diff->len; i++)
     {
       const SignetDiffLine *line = &g_array_index (diff, SignetDiffLine, i);
+      g_autofree char *escaped = NULL;
 
       if (line->op != SIGNET_DIFF_SAME && line->op != only_here)
         continue;
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      if (!first)
-        gtk_text_buffer_insert (buffer, &end, "\n", 1);
-      first = FALSE;
+      if (markup->len > 0)
+        g_string_append_c (markup, '\n');
+      escaped = g_markup_escape_text (line->text, -1);
       if (line->op == only_here)
-        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, line->text, -1, "changed", NULL);
-      else
-        gtk_text_buffer_insert (buffer, &end, line->text, -1);
+        g_string_append (markup, SIGNET_EXPLANATION_MARK_START);
+      g_string_append (markup, escaped);
+      if (line->op == only_here)
+        g_string_append (markup, SIGNET_EXPLANATION_MARK_END);
     }
+  gtk_label_set_markup (label, markup->str);
 }
 
 /* The clock difference in words: "3 min 20 s ahead of this machine". */
@@ -243,8 +242,7 @@ show_explanation (SignetExplanationView *self)
 
   denied = e->policy_json != NULL;
   gtk_widget_set_visible (self->policy_box, denied);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->policy_view),
-                            denied ? e->policy_json : "", -1);
+  gtk_label_set_text (self->policy_view, denied ? e->policy_json : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explanation.copy-policy", denied);
 }
 
@@ -331,24 +329,7 @@ signet_explanation_view_class_init (SignetExplanationViewClass *klass)
 static void
 signet_explanation_view_init (SignetExplanationView *self)
 {
-  GtkTextView *diff_views[4];
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  diff_views[0] = self->aws_canonical_view;
-  diff_views[1] = self->signet_canonical_view;
-  diff_views[2] = self->aws_sts_view;
-  diff_views[3] = self->signet_sts_view;
-  for (guint i = 0; i < G_N_ELEMENTS (diff_views); i++)
-    {
-      GdkRGBA changed = { 0.88, 0.11, 0.14, 0.25 };
-
-      /* a tint that reads on light and dark styles alike */
-      gtk_text_buffer_create_tag (gtk_text_view_get_buffer (diff_views[i]), "changed",
-                                  "paragraph-background-rgba", &changed,
-                                  "weight", PANGO_WEIGHT_BOLD,
-                                  NULL);
-    }
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explanation.copy-policy", FALSE);

@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* How a differing line of AWS's or Signet's canonical strings is marked
+ * in the labels' markup. */
+#define SIGNET_EXPLANATION_MARK_START "<span weight=\"bold\" bgcolor=\"#e01b24\" bgalpha=\"25%\">"
+#define SIGNET_EXPLANATION_MARK_END   "</span>"
+
 #define SIGNET_TYPE_EXPLANATION_VIEW (signet_explanation_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (SignetExplanationView, signet_explanation_view, SIGNET, EXPLANATION_VIEW, AdwBin)
