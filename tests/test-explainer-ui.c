@@ -7,11 +7,13 @@
 
 #include "signet-aws-auth.h"
 #include "signet-client.h"
+#include "signet-credential-store.h"
 #include "signet-explanation-view.h"
 #include "signet-request-page.h"
 #include "signet-response-view.h"
 #include "signet-signature-inspector.h"
 #include "signet-test-app.h"
+#include "signet-test-async.h"
 #include "signet-test-fixture.h"
 #include "signet-test-ui.h"
 #include "signet-test-window.h"
@@ -27,6 +29,8 @@ typedef struct
 {
   SignetTestFixture *fixture;
   SignetClient      *client;
+  /* libsecret's file backend in a temp dir (signet_test_app_init) */
+  SignetCredentialStore *store;
   GtkWindow         *window;
   SignetRequestPage *page;
 } Fixture;
@@ -65,9 +69,13 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->fixture = signet_test_fixture_start (data);
   fixture->client = signet_client_new (NULL);
+  fixture->store = signet_credential_store_new ();
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 900);
-  fixture->page = g_object_new (SIGNET_TYPE_REQUEST_PAGE, "client", fixture->client, NULL);
+  fixture->page = g_object_new (SIGNET_TYPE_REQUEST_PAGE,
+                                "client", fixture->client,
+                                "credential-store", fixture->store,
+                                NULL);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
   signet_test_wait_for_frame (fixture->window);
@@ -79,6 +87,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->client);
+  g_clear_object (&fixture->store);
   signet_test_fixture_stop (fixture->fixture);
 }
 
@@ -383,6 +392,40 @@ test_denied_policy (Fixture       *fixture,
   g_assert_cmpstr (copied, ==, policy);
 }
 
+/* A saved credential whose secret is wrong: named beside its key. */
+static void
+test_saved_credential_named (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SignetRequest *request = signet_request_page_get_request (fixture->page);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_credential_store_save_async (fixture->store, "explainer-tester", FIXTURE_KEY, WRONG_SECRET,
+                                      NULL, NULL, signet_test_store_result_cb, &result);
+  g_assert_true (signet_credential_store_save_finish (fixture->store,
+                                                      signet_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+
+  set_url (fixture, "/pets");
+  signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
+  signet_request_set_region (request, FIXTURE_REGION);
+  signet_request_set_access_key_id (request, FIXTURE_KEY);
+  signet_request_set_credential_name (request, "explainer-tester");
+  send_and_wait (fixture);
+
+  assert_explained (fixture, SIGNET_EXPLANATION_SIGNATURE_MISMATCH);
+  g_assert_cmpstr (fact (fixture, "Saved Credential"), ==, "explainer-tester");
+  g_assert_cmpstr (fact (fixture, "Access Key ID"), ==, FIXTURE_KEY);
+
+  /* one-off keys: no credential name */
+  signet_request_set_credential_name (request, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "secret_key_row")), WRONG_SECRET);
+  send_and_wait (fixture);
+  assert_explained (fixture, SIGNET_EXPLANATION_SIGNATURE_MISMATCH);
+  g_assert_null (fact (fixture, "Saved Credential"));
+}
+
 /* The server's clock 15 minutes ahead: the difference is shown. */
 static void
 test_clock_skew (Fixture       *fixture,
@@ -550,6 +593,7 @@ main (int    argc,
   ADD ("wrong-region", us_east_1, test_wrong_region);
   ADD ("wrong-service-fix", NULL, test_wrong_service_fix);
   ADD ("denied-policy", NULL, test_denied_policy);
+  ADD ("saved-credential-named", NULL, test_saved_credential_named);
   ADD ("clock-skew", skew_ahead, test_clock_skew);
   ADD ("unknown-key", NULL, test_unknown_key);
   ADD ("explicit-deny", explicit_deny, test_explicit_deny);

@@ -25,6 +25,8 @@ struct _SignetExplanationView
   AdwBin             parent_instance;
 
   SignetExplanation *explanation;
+  /* The saved credential the next answers' requests were signed with. */
+  char              *credential_name;
 
   /* Template widgets */
   GtkLabel          *title_label;
@@ -200,6 +202,7 @@ show_explanation (SignetExplanationView *self)
     case SIGNET_EXPLANATION_EXPIRED_TOKEN:
     case SIGNET_EXPLANATION_INCOMPLETE_SIGNATURE:
     case SIGNET_EXPLANATION_SIGNATURE_MISMATCH:
+      add_fact (self, _("Saved Credential"), self->credential_name);
       add_fact (self, _("Access Key ID"), e->access_key_id);
       break;
 
@@ -264,6 +267,7 @@ signet_explanation_view_finalize (GObject *object)
   SignetExplanationView *self = SIGNET_EXPLANATION_VIEW (object);
 
   g_clear_pointer (&self->explanation, signet_explanation_free);
+  g_free (self->credential_name);
 
   G_OBJECT_CLASS (signet_explanation_view_parent_class)->finalize (object);
 }
@@ -385,6 +389,23 @@ signet_explanation_view_clear (SignetExplanationView *self)
   g_clear_pointer (&self->explanation, signet_explanation_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explanation.copy-policy", FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * signet_explanation_view_set_credential_name:
+ * @name: (nullable): the saved credential the next answers' requests are
+ *   signed with, or %NULL for one-off keys
+ *
+ * Named beside the access key ID when a key, token or secret is refused.
+ */
+void
+signet_explanation_view_set_credential_name (SignetExplanationView *self,
+                                             const char            *name)
+{
+  g_return_if_fail (SIGNET_IS_EXPLANATION_VIEW (self));
+
+  g_free (self->credential_name);
+  self->credential_name = g_strdup (name);
 }
 
 /**

@@ -22,6 +22,8 @@ void                     signet_explanation_view_set_exchange    (SignetExplanat
                                                                   const SignetExchange  *exchange,
                                                                   GDateTime             *sent_at);
 void                     signet_explanation_view_clear           (SignetExplanationView *self);
+void                     signet_explanation_view_set_credential_name (SignetExplanationView *self,
+                                                                      const char            *name);
 const SignetExplanation *signet_explanation_view_get_explanation (SignetExplanationView *self);
 SignetExplanationKind    signet_explanation_view_get_kind        (SignetExplanationView *self);
 

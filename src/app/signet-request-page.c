@@ -358,6 +358,10 @@ on_sent (GObject      *source,
   set_sending (self, NULL);
   show_added_headers (self, exchange->sent);
   signet_signature_inspector_set_signing (self->signature_inspector, exchange->signing);
+  /* a refused key is named by its credential too */
+  signet_explanation_view_set_credential_name (
+    signet_response_view_get_explanation_view (self->response_view),
+    uses_saved_credential (self->request) ? signet_request_get_credential_name (self->request) : NULL);
   signet_response_view_set_exchange (self->response_view, exchange);
   record_in_history (self, exchange);
 }

@@ -1184,6 +1184,20 @@ signet_response_view_clear (SignetResponseView *self)
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }
 
+/**
+ * signet_response_view_get_explanation_view:
+ *
+ * Returns: (transfer none): the box above the body that explains auth
+ *   refusals
+ */
+SignetExplanationView *
+signet_response_view_get_explanation_view (SignetResponseView *self)
+{
+  g_return_val_if_fail (SIGNET_IS_RESPONSE_VIEW (self), NULL);
+
+  return self->explanation_view;
+}
+
 gboolean
 signet_response_view_get_busy (SignetResponseView *self)
 {

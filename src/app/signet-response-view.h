@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "signet-exchange.h"
+#include "signet-explanation-view.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ void       signet_response_view_set_exchange (SignetResponseView   *self,
 void       signet_response_view_set_error    (SignetResponseView   *self,
                                               const GError         *error);
 void       signet_response_view_clear        (SignetResponseView   *self);
+SignetExplanationView *signet_response_view_get_explanation_view (SignetResponseView *self);
 gboolean   signet_response_view_get_busy     (SignetResponseView   *self);
 gboolean   signet_response_view_get_raw      (SignetResponseView   *self);
 void       signet_response_view_set_raw      (SignetResponseView   *self,
