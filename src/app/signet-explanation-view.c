@@ -116,11 +116,11 @@ format_skew (gint64 seconds)
 
   if (magnitude >= 60)
     /* Translators: a time difference in minutes and seconds */
-    amount = g_strdup_printf (_("%" G_GINT64_FORMAT " min %" G_GINT64_FORMAT " s"),
-                              magnitude / 60, magnitude % 60);
+    amount = g_strdup_printf (_("%lld min %lld s"), (long long) (magnitude / 60),
+                              (long long) (magnitude % 60));
   else
     /* Translators: a time difference in seconds */
-    amount = g_strdup_printf (_("%" G_GINT64_FORMAT " s"), magnitude);
+    amount = g_strdup_printf (_("%lld s"), (long long) magnitude);
 
   if (seconds == 0)
     return g_strdup (_("The same as this machine’s clock"));
