@@ -318,10 +318,12 @@ write_collection (SignetTestFixture *server)
   g_autofree char *meta = g_build_filename (dir, "collection.json", NULL);
   g_autofree char *pets = signet_test_fixture_url (server, "/pets");
   g_autofree char *health = signet_test_fixture_url (server, "/health");
+  g_autofree char *slow = signet_test_fixture_url (server, "/slow");
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (meta, "{\"version\": 1, \"name\": \"Pets\"}\n", -1, &error);
   g_assert_no_error (error);
+  write_request (dir, "requests/slow/slow.json", "Slow", "GET", slow);
   write_request (dir, "requests/pets/list-pets.json", "List pets", "GET", pets);
   write_request (dir, "requests/pets/add-pet.json", "Add pet", "POST", pets);
   write_request (dir, "requests/health.json", "Health", "GET", health);
@@ -366,6 +368,59 @@ test_collection_folder (void)
                     ==, 2);
   assert_verdict (&fixture, "POST", "/test/pets", "open", "error");
   assert_verdict (&fixture, "GET", "/test/pets", "protected", "success");
+
+  gtk_window_destroy (GTK_WINDOW (fixture.check));
+  g_clear_object (&fixture.check);
+  remove_collection (dir);
+}
+
+static gboolean
+refusals_in (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return signet_audit_get_n_probes_done (signet_access_check_get_audit (fixture->check)) >= 3;
+}
+
+static gboolean
+not_running (gpointer data)
+{
+  return !signet_access_check_get_running (((Fixture *) data)->check);
+}
+
+/* Cancel while the signed probe of a slow endpoint is out: the check
+ * stops, says so, and has no report to export. */
+static void
+test_cancel (void)
+{
+  g_autoptr(SignetTestFixture) server = signet_test_fixture_start (NULL);
+  g_autofree char *dir = write_collection (server);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(SignetCollection) collection = signet_collection_new (file, "Pets");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { server };
+
+  signet_collection_load_async (collection, NULL, signet_test_store_result_cb, &result);
+  g_assert_true (signet_collection_load_finish (collection, signet_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+
+  fixture.check = g_object_ref (signet_access_check_new (NULL, collection, "slow", NULL));
+  gtk_window_present (GTK_WINDOW (fixture.check));
+  signet_test_wait_for_frame (GTK_WINDOW (fixture.check));
+  fill_fields (&fixture, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.check), "check.run", NULL));
+  signet_test_wait_until (refusals_in, &fixture, "the quick probes");
+  g_assert_true (signet_access_check_get_running (fixture.check));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.check), "check.cancel", NULL));
+  signet_test_wait_until (not_running, &fixture, "the cancellation");
+  g_assert_false (property_is_true (&fixture, "finished"));
+  g_assert_true (property_is_true (&fixture, "can-run"));
+  g_assert_false (gtk_widget_is_sensitive (check_child (&fixture, "export_button")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (check_child (&fixture, "summary_label"))),
+                                   "Cancelled"));
+  assert_verdict (&fixture, "GET", "/test/slow", "checking", "dim-label");
 
   gtk_window_destroy (GTK_WINDOW (fixture.check));
   g_clear_object (&fixture.check);
@@ -442,6 +497,7 @@ main (int    argc,
   ADD ("remote-confirmation", NULL, test_remote_confirmation);
   ADD ("local-needs-no-confirmation", NULL, test_local_needs_no_confirmation);
   g_test_add_func ("/signet/access-check-ui/collection-folder", test_collection_folder);
+  g_test_add_func ("/signet/access-check-ui/cancel", test_cancel);
   g_test_add_func ("/signet/access-check-ui/from-window", test_from_window);
 
 #undef ADD
