@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "signet-test-keyring.h"
 
@@ -19,6 +20,23 @@ signet_test_keyring_use_file (void)
   g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
   g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
   return dir;
+}
+
+char *
+signet_test_keyring_setup (void)
+{
+  if (g_strcmp0 (g_getenv ("SIGNET_TEST_KEYRING"), "gnome-keyring") == 0)
+    {
+      const char *bus = g_getenv ("SIGNET_TEST_KEYRING_BUS");
+
+      if (bus == NULL || g_strcmp0 (bus, g_getenv ("DBUS_SESSION_BUS_ADDRESS")) != 0)
+        {
+          g_printerr ("SIGNET_TEST_KEYRING=gnome-keyring: run me with tests/run-with-gnome-keyring.sh\n");
+          exit (1);
+        }
+      return NULL;
+    }
+  return signet_test_keyring_use_file ();
 }
 
 void

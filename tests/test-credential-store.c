@@ -8,6 +8,7 @@
 
 #include "signet-credential-store.h"
 #include "signet-error.h"
+#include "signet-test-keyring.h"
 
 /* SignetCredentialStore against a real libsecret backend, never the user's
  * keyring: by default libsecret's file backend in a fresh temp dir; under
@@ -651,51 +652,6 @@ test_cancelled (Fixture       *fixture,
   g_assert_cmpstr (((SignetCredentialInfo *) g_ptr_array_index (infos, 0))->name, ==, "petstore-tester");
 }
 
-/* Never the user's keyring. Returns the temp dir of the file backend, or
- * NULL under run-with-gnome-keyring.sh. */
-static char *
-setup_keyring (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  char *dir;
-
-  if (g_strcmp0 (g_getenv ("SIGNET_TEST_KEYRING"), "gnome-keyring") == 0)
-    {
-      const char *bus = g_getenv ("SIGNET_TEST_KEYRING_BUS");
-
-      if (bus == NULL || g_strcmp0 (bus, g_getenv ("DBUS_SESSION_BUS_ADDRESS")) != 0)
-        {
-          g_printerr ("SIGNET_TEST_KEYRING=gnome-keyring: run me with tests/run-with-gnome-keyring.sh\n");
-          exit (1);
-        }
-      return NULL;
-    }
-
-  dir = g_dir_make_tmp ("signet-keyring-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "test.keyring", NULL);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 #define ADD_TEST(path, func) \
   g_test_add ("/signet/credential-store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -703,7 +659,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *keyring_dir = setup_keyring ();
+  g_autofree char *keyring_dir = signet_test_keyring_setup ();
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -726,6 +682,6 @@ main (int    argc,
   status = g_test_run ();
 
   if (keyring_dir != NULL)
-    remove_dir (keyring_dir);
+    signet_test_keyring_remove (keyring_dir);
   return status;
 }
