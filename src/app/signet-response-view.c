@@ -116,6 +116,17 @@ json_newline (GString *out,
     g_string_append (out, "  ");
 }
 
+/* Appends the closing bracket c, pops its container and says what may follow. */
+static JsonState
+json_close (GString    *out,
+            GByteArray *stack,
+            char        c)
+{
+  g_string_append_c (out, c);
+  g_byte_array_set_size (stack, stack->len - 1);
+  return stack->len > 0 ? JSON_COMMA_OR_END : JSON_DONE;
+}
+
 /* Returns the end of the string token starting at p (a '"'), or NULL. */
 static const char *
 json_scan_string (const char *p,
@@ -246,10 +257,8 @@ json_pretty_print (const char   *data,
         case JSON_OBJECT_START:
           if (c == '}')
             {
-              g_string_append_c (out, '}');
               p++;
-              g_byte_array_set_size (stack, stack->len - 1);
-              state = stack->len > 0 ? JSON_COMMA_OR_END : JSON_DONE;
+              state = json_close (out, stack, c);
               continue;
             }
           json_newline (out, stack->len);
@@ -278,10 +287,8 @@ json_pretty_print (const char   *data,
             if ((c == ']' && open == '[') || (c == '}' && open == '{'))
               {
                 json_newline (out, stack->len - 1);
-                g_string_append_c (out, c);
                 p++;
-                g_byte_array_set_size (stack, stack->len - 1);
-                state = stack->len > 0 ? JSON_COMMA_OR_END : JSON_DONE;
+                state = json_close (out, stack, c);
                 continue;
               }
             return NULL;
@@ -290,10 +297,8 @@ json_pretty_print (const char   *data,
         case JSON_ARRAY_START:
           if (c == ']')
             {
-              g_string_append_c (out, ']');
               p++;
-              g_byte_array_set_size (stack, stack->len - 1);
-              state = stack->len > 0 ? JSON_COMMA_OR_END : JSON_DONE;
+              state = json_close (out, stack, c);
               continue;
             }
           json_newline (out, stack->len);
