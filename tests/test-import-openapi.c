@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "signet-import-openapi.h"
+#include "signet-test-import.h"
 
 /* The fixture is AWS's PetStore example as API Gateway exports it
  * (OpenAPI 3.0.1). GET /pets and GET /pets/{petId} need SigV4; POST /pets
@@ -49,18 +50,6 @@ assert_request (SignetImportResult     *result,
   g_assert_cmpint (signet_import_result_get_request_protection (result, index), ==, protection);
   if (auth == SIGNET_AUTH_KIND_AWS_SIGV4)
     g_assert_cmpstr (signet_request_get_service (r), ==, "execute-api");
-}
-
-static gboolean
-has_warning (SignetImportResult *result,
-             const char         *part)
-{
-  const char * const *warnings = signet_import_result_get_warnings (result);
-
-  for (guint i = 0; warnings[i] != NULL; i++)
-    if (strstr (warnings[i], part) != NULL)
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -140,12 +129,12 @@ test_swagger (void)
   assert_request (result, 2, "DeletePet", "pets", "DELETE",
                   "https://xyz987.execute-api.eu-central-1.amazonaws.com/prod/pets/{petId}",
                   SIGNET_AUTH_KIND_NONE, SIGNET_IMPORT_PROTECTION_UNKNOWN);
-  g_assert_true (has_warning (result, "“pool” (API Gateway authorizer of type “cognito_user_pools”)"));
+  g_assert_true (signet_test_import_has_warning (result, "“pool” (API Gateway authorizer of type “cognito_user_pools”)"));
   /* x-amazon-apigateway-auth wins; ANY becomes GET. */
   assert_request (result, 3, "ANY /admin", "admin", "GET",
                   "https://xyz987.execute-api.eu-central-1.amazonaws.com/prod/admin",
                   SIGNET_AUTH_KIND_AWS_SIGV4, SIGNET_IMPORT_PROTECTION_IAM);
-  g_assert_true (has_warning (result, "accepts any method"));
+  g_assert_true (signet_test_import_has_warning (result, "accepts any method"));
 }
 
 static void
@@ -159,7 +148,7 @@ test_relative_server (void)
   g_assert_no_error (error);
   assert_request (result, 0, "GET /", "", "GET", "{{baseUrl}}/v1/",
                   SIGNET_AUTH_KIND_NONE, SIGNET_IMPORT_PROTECTION_OPEN);
-  g_assert_true (has_warning (result, "set the variable “baseUrl”"));
+  g_assert_true (signet_test_import_has_warning (result, "set the variable “baseUrl”"));
 }
 
 static void
@@ -169,10 +158,7 @@ assert_error (const char *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetImportResult) result = signet_import_openapi (data, -1, &error);
 
-  g_assert_null (result);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” lacks “%s”", error->message, part);
+  signet_test_import_assert_error (result, error, part);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "signet-export-curl.h"
 #include "signet-import-curl.h"
 #include "signet-import-postman.h"
+#include "signet-test-import.h"
 
 #define SECRET "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 #define TOKEN "FwoGZXIvYXdzEXAMPLETOKEN"
@@ -53,18 +54,6 @@ assert_folder (SignetImportResult *result,
   g_assert_cmpstr (path, ==, joined);
 }
 
-static gboolean
-has_warning (SignetImportResult *result,
-             const char         *part)
-{
-  const char * const *warnings = signet_import_result_get_warnings (result);
-
-  for (guint i = 0; warnings[i] != NULL; i++)
-    if (strstr (warnings[i], part) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_postman (void)
 {
@@ -107,7 +96,7 @@ test_postman (void)
   assert_folder (result, 2, "");
   g_assert_cmpstr (signet_request_get_url (r), ==, "https://example.com/cafés/münchen?a=1");
   g_assert_cmpint (signet_request_get_auth_kind (r), ==, SIGNET_AUTH_KIND_NONE);
-  g_assert_true (has_warning (result, "uses auth type “bearer”, imported as No Auth"));
+  g_assert_true (signet_test_import_has_warning (result, "uses auth type “bearer”, imported as No Auth"));
 
   r = signet_import_result_get_request (result, 3);
   g_assert_cmpint (signet_request_get_auth_kind (r), ==, SIGNET_AUTH_KIND_NONE);
@@ -142,10 +131,7 @@ assert_error (const char *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetImportResult) result = signet_import_postman (data, -1, &error);
 
-  g_assert_null (result);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” lacks “%s”", error->message, part);
+  signet_test_import_assert_error (result, error, part);
 }
 
 static void
@@ -208,8 +194,8 @@ test_curl_sigv4 (void)
   g_assert_cmpstr (signet_import_result_get_secret_value (result, 0), ==, TOKEN);
   g_assert_cmpstr (signet_import_result_get_secret_value (result, 1), ==, SECRET);
   g_assert_cmpstr (signet_import_result_get_secret_access_key_id (result, 1), ==, "AKIDEXAMPLE");
-  g_assert_true (has_warning (result, "“--frobnicate” was ignored"));
-  g_assert_false (has_warning (result, "--compressed"));
+  g_assert_true (signet_test_import_has_warning (result, "“--frobnicate” was ignored"));
+  g_assert_false (signet_test_import_has_warning (result, "--compressed"));
 }
 
 static void
@@ -230,7 +216,7 @@ test_curl_forms (void)
   r = signet_import_result_get_request (data, 0);
   g_assert_cmpstr (signet_request_get_method (r), ==, "PUT");
   g_assert_cmpstr (signet_request_get_url (r), ==, "http://example.com/p");
-  g_assert_true (has_warning (data, "“body.json”, which was not read"));
+  g_assert_true (signet_test_import_has_warning (data, "“body.json”, which was not read"));
 
   r = signet_import_result_get_request (json, 0);
   g_assert_cmpstr (signet_request_get_method (r), ==, "POST");
