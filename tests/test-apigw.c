@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "signet-client.h"
+#include "signet-test-async.h"
 #include "signet-test-fixture.h"
 
 /* SignetClient against the API Gateway fixture, whose verdicts come from
@@ -14,7 +15,6 @@ typedef struct
 {
   SignetTestFixture *fixture;
   SignetClient      *client;
-  GMainLoop         *loop;
   SignetExchange    *exchange;
   GError            *error;
 } Fixture;
@@ -27,7 +27,6 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->fixture = signet_test_fixture_start (data ? redirect_options : NULL);
   fixture->client = signet_client_new (NULL);
-  fixture->loop = g_main_loop_new (NULL, FALSE);
 }
 
 static void
@@ -36,20 +35,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   signet_test_fixture_stop (fixture->fixture);
   g_clear_object (&fixture->client);
-  g_main_loop_unref (fixture->loop);
   g_clear_pointer (&fixture->exchange, signet_exchange_free);
   g_clear_error (&fixture->error);
-}
-
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Fixture *fixture = user_data;
-
-  fixture->exchange = signet_client_send_finish (SIGNET_CLIENT (source), result, &fixture->error);
-  g_main_loop_quit (fixture->loop);
 }
 
 static SignetAwsAuth *
@@ -74,6 +61,7 @@ send (Fixture             *fixture,
   g_autofree char *url = signet_test_fixture_url (fixture->fixture, path_and_query);
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetWireRequest) request = signet_wire_request_new_for_url (method, url, &error);
+  g_autoptr(GAsyncResult) sent = NULL;
 
   g_assert_no_error (error);
   if (json_body != NULL)
@@ -84,8 +72,9 @@ send (Fixture             *fixture,
       signet_wire_request_set_body (request, body);
     }
   g_clear_pointer (&fixture->exchange, signet_exchange_free);
-  signet_client_send_async (fixture->client, request, auth, NULL, on_sent, fixture);
-  g_main_loop_run (fixture->loop);
+  signet_client_send_async (fixture->client, request, auth, NULL, signet_test_store_result_cb, &sent);
+  fixture->exchange = signet_client_send_finish (fixture->client, signet_test_wait_for_result (&sent),
+                                                 &fixture->error);
   g_assert_no_error (fixture->error);
 }
 

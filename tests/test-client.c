@@ -6,6 +6,7 @@
 
 #include "signet-client.h"
 #include "signet-error.h"
+#include "signet-test-async.h"
 
 /* SignetClient against real HTTP servers in this process (SoupServer with
  * raw-paths, so the path is seen exactly as it arrived). */
@@ -26,7 +27,6 @@ typedef struct
   GPtrArray    *received;
   GPtrArray    *other_received;
   SignetClient *client;
-  GMainLoop    *loop;
   SignetExchange *exchange;
   GError       *error;
 } Fixture;
@@ -118,7 +118,6 @@ fixture_set_up (Fixture       *fixture,
   g_object_set_data_full (G_OBJECT (fixture->server), "other-base-url",
                           g_strdup (fixture->other_base_url), g_free);
   fixture->client = signet_client_new (session);
-  fixture->loop = g_main_loop_new (NULL, FALSE);
 }
 
 static void
@@ -134,20 +133,8 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->other_base_url);
   g_ptr_array_unref (fixture->received);
   g_ptr_array_unref (fixture->other_received);
-  g_main_loop_unref (fixture->loop);
   g_clear_pointer (&fixture->exchange, signet_exchange_free);
   g_clear_error (&fixture->error);
-}
-
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Fixture *fixture = user_data;
-
-  fixture->exchange = signet_client_send_finish (SIGNET_CLIENT (source), result, &fixture->error);
-  g_main_loop_quit (fixture->loop);
 }
 
 static SignetAwsAuth *
@@ -169,10 +156,12 @@ send_and_wait (Fixture             *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SignetWireRequest) request = signet_wire_request_new_for_url (method, url, &error);
+  g_autoptr(GAsyncResult) sent = NULL;
 
   g_assert_no_error (error);
-  signet_client_send_async (fixture->client, request, auth, cancellable, on_sent, fixture);
-  g_main_loop_run (fixture->loop);
+  signet_client_send_async (fixture->client, request, auth, cancellable, signet_test_store_result_cb, &sent);
+  fixture->exchange = signet_client_send_finish (fixture->client, signet_test_wait_for_result (&sent),
+                                                 &fixture->error);
 }
 
 static char *
