@@ -7,8 +7,10 @@
 
 #include "signet-collection-list.h"
 #include "signet-credential-store.h"
+#include "signet-environment.h"
 #include "signet-import-postman.h"
 #include "signet-request-page.h"
+#include "signet-response-view.h"
 #include "signet-sidebar.h"
 #include "signet-test-app.h"
 #include "signet-test-async.h"
@@ -259,6 +261,45 @@ credential_is_listed (gpointer page)
   return string_position (adw_combo_row_get_model (row), CREDENTIAL_NAME) != G_MAXUINT;
 }
 
+/* Opens @item of @collection from the sidebar in a new tab, with the
+ * environment "imported" chosen. */
+static SignetRequestPage *
+open_with_imported (GtkWindow            *window,
+                    SignetCollection     *collection,
+                    SignetCollectionItem *item)
+{
+  SignetSidebar *sidebar = signet_test_window_sidebar (window);
+  SignetRequestPage *page;
+  GtkDropDown *dropdown;
+  guint position;
+
+  g_assert_true (signet_sidebar_select_item (sidebar, collection, item));
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (signet_sidebar_get_rows (sidebar)));
+  g_assert_true (gtk_widget_activate_action (signet_test_template_child (sidebar, SIGNET_TYPE_SIDEBAR,
+                                                                         "list_view"),
+                                             "list.activate-item", "u", position));
+  page = signet_test_current_page (window);
+  g_assert_cmpstr (signet_request_page_get_title (page), ==, signet_collection_item_get_name (item));
+  signet_test_wait_until (environment_is_listed, window, "the environment “imported”");
+  dropdown = GTK_DROP_DOWN (signet_test_window_child (window, "environment_dropdown"));
+  gtk_drop_down_set_selected (dropdown, string_position (gtk_drop_down_get_model (dropdown), "imported"));
+  return page;
+}
+
+/* No file the app writes (the collection, data, settings, caches, state)
+ * holds the fixture's secret. */
+static void
+assert_secret_in_no_file (SignetCollection *collection)
+{
+  g_autofree char *collection_path = g_file_get_path (signet_collection_get_dir (collection));
+
+  assert_no_file_holds (collection_path, FIXTURE_SECRET);
+  assert_no_file_holds (g_get_user_data_dir (), FIXTURE_SECRET);
+  assert_no_file_holds (g_get_user_config_dir (), FIXTURE_SECRET);
+  assert_no_file_holds (g_get_user_cache_dir (), FIXTURE_SECRET);
+  assert_no_file_holds (g_get_user_state_dir (), FIXTURE_SECRET);
+}
+
 /* Signet's own collections folder, where imports go by default: emptied
  * before the application starts (it opens what it finds there) and after. */
 static void
@@ -293,15 +334,11 @@ postman_cb (SignetApplication *app,
   g_autoptr(GAsyncResult) looked_up = NULL;
   g_autoptr(SignetCredential) credential = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *collection_path = NULL;
   SignetCollection *collection;
   SignetCollectionItem *item;
   AdwMessageDialog *offer;
-  GtkDropDown *dropdown;
   SignetRequestPage *page;
   AdwComboRow *credential_row;
-  SignetSidebar *sidebar;
-  guint position;
 
   collection = import_file (window, file, "Pets", 5);
   item = signet_test_find_item (collection, "List pets");
@@ -319,17 +356,7 @@ postman_cb (SignetApplication *app,
   g_assert_nonnull (store);
 
   /* open List pets, choose "imported" and the saved credential: 200 */
-  sidebar = signet_test_window_sidebar (window);
-  g_assert_true (signet_sidebar_select_item (sidebar, collection, item));
-  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (signet_sidebar_get_rows (sidebar)));
-  g_assert_true (gtk_widget_activate_action (signet_test_template_child (sidebar, SIGNET_TYPE_SIDEBAR,
-                                                                         "list_view"),
-                                             "list.activate-item", "u", position));
-  page = signet_test_current_page (window);
-  g_assert_cmpstr (signet_request_page_get_title (page), ==, "List pets");
-  signet_test_wait_until (environment_is_listed, window, "the environment “imported”");
-  dropdown = GTK_DROP_DOWN (signet_test_window_child (window, "environment_dropdown"));
-  gtk_drop_down_set_selected (dropdown, string_position (gtk_drop_down_get_model (dropdown), "imported"));
+  page = open_with_imported (window, collection, item);
   signet_test_wait_until (credential_is_listed, page, "the saved credential in the Auth tab");
   credential_row = ADW_COMBO_ROW (signet_test_page_child (page, "credential_row"));
   adw_combo_row_set_selected (credential_row,
@@ -347,12 +374,7 @@ postman_cb (SignetApplication *app,
   g_assert_cmpstr (credential->secret_access_key, ==, FIXTURE_SECRET);
 
   /* after the import, the save and the send (and its history entry) */
-  collection_path = g_file_get_path (signet_collection_get_dir (collection));
-  assert_no_file_holds (collection_path, FIXTURE_SECRET);
-  assert_no_file_holds (g_get_user_data_dir (), FIXTURE_SECRET);
-  assert_no_file_holds (g_get_user_config_dir (), FIXTURE_SECRET);
-  assert_no_file_holds (g_get_user_cache_dir (), FIXTURE_SECRET);
-  assert_no_file_holds (g_get_user_state_dir (), FIXTURE_SECRET);
+  assert_secret_in_no_file (collection);
 
   signet_test_close_discarding (window);
 }
@@ -361,6 +383,80 @@ static void
 test_postman (void)
 {
   run_test (postman_cb);
+}
+
+/* The description of the error @page shows instead of a response. */
+static const char *
+shown_error (SignetRequestPage *page)
+{
+  GtkWidget *view = signet_test_page_child (page, "response_view");
+  GtkWidget *stack = signet_test_template_child (view, SIGNET_TYPE_RESPONSE_VIEW, "main_stack");
+  GtkWidget *error_page = signet_test_template_child (view, SIGNET_TYPE_RESPONSE_VIEW, "error_page");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+  return adw_status_page_get_description (ADW_STATUS_PAGE (error_page));
+}
+
+static void
+choose_no_environment (GtkWindow *window)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (signet_test_window_child (window, "environment_dropdown"));
+
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+/* Keys as variables: the imported requests name their secret
+ * `{{secretKey}}`; with no saved credential and empty secret rows, the
+ * window takes it from the environment, as signet-cli run does, and an
+ * environment without it stops the send, naming it. */
+static void
+key_variables_cb (SignetApplication *app,
+                  GtkWindow         *window)
+{
+  g_autoptr(GFile) file = write_pets_with_keys ();
+  g_autoptr(SignetEnvironment) environment = NULL;
+  SignetCollection *collection;
+  SignetCollectionItem *item;
+  SignetRequestPage *page;
+
+  collection = import_file (window, file, "Pets", 5);
+  answer (wait_for_dialog ("Keep the Secret in the Keyring?"), "cancel");
+  item = signet_test_find_item (collection, "List pets");
+  g_assert_nonnull (item);
+  page = open_with_imported (window, collection, item);
+  g_assert_cmpstr (signet_request_get_key_ref (signet_request_page_get_request (page)), ==,
+                   "{{secretKey}}");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (signet_test_page_child (page, "secret_key_row"))),
+                   ==, "");
+
+  /* "imported" has the access key ID but not the secret, kept out of it */
+  g_object_get (page, "environment", &environment, NULL);
+  g_assert_nonnull (environment);
+  g_assert_cmpstr (signet_environment_get_name (environment), ==, "imported");
+  g_assert_null (signet_environment_lookup ("secretKey", environment));
+  g_assert_cmpstr (signet_environment_lookup ("accessKey", environment), ==, FIXTURE_KEY);
+  signet_test_send_and_wait (page);
+  g_assert_nonnull (strstr (shown_error (page), "Unknown variable: secretKey"));
+
+  /* the secret as a secret variable: in */
+  signet_environment_set_variable (environment, "secretKey", FIXTURE_SECRET, TRUE);
+  signet_test_send_and_wait (page);
+  g_assert_cmpstr (signet_test_shown_status (page), ==, "200 OK");
+
+  /* without the environment, the secret is named among the unknown */
+  choose_no_environment (window);
+  signet_test_send_and_wait (page);
+  g_assert_nonnull (strstr (shown_error (page), "secretKey"));
+
+  assert_secret_in_no_file (collection);
+
+  signet_test_close_discarding (window);
+}
+
+static void
+test_key_variables (void)
+{
+  run_test (key_variables_cb);
 }
 
 /* The number of operations in an OpenAPI document. */
@@ -611,6 +707,7 @@ main (int   argc,
   g_assert_nonnull (tmp_dir);
 
   g_test_add_func ("/signet/import-ui/postman", test_postman);
+  g_test_add_func ("/signet/import-ui/key-variables", test_key_variables);
   g_test_add_func ("/signet/import-ui/openapi", test_openapi);
   g_test_add_func ("/signet/import-ui/paste-curl", test_paste_curl);
   g_test_add_func ("/signet/import-ui/export", test_export);

@@ -16,6 +16,7 @@
 #include "signet-request.h"
 #include "signet-response-view.h"
 #include "signet-rows-editor.h"
+#include "signet-secure-memory.h"
 #include "signet-signature-inspector.h"
 #include "signet-toast.h"
 
@@ -261,17 +262,21 @@ uses_saved_credential (SignetRequest *request)
          signet_request_get_credential_name (request) != NULL;
 }
 
-/* How to sign with the one-off keys of the password rows; NULL without
- * @error for "No Auth". */
+/* How to sign with one-off keys: @secret and @token when the request's
+ * references gave them, else the password rows; NULL without @error for
+ * "No Auth". */
 static SignetAwsAuth *
 build_one_off_auth (SignetRequestPage  *self,
                     SignetRequest      *request,
+                    const char         *secret,
+                    const char         *token,
                     GError            **error)
 {
-  return signet_request_build_auth (request,
-                                    gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row)),
-                                    gtk_editable_get_text (GTK_EDITABLE (self->session_token_row)),
-                                    error);
+  if (secret == NULL)
+    secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row));
+  if (token == NULL)
+    token = gtk_editable_get_text (GTK_EDITABLE (self->session_token_row));
+  return signet_request_build_auth (request, secret, token, error);
 }
 
 static void
@@ -556,26 +561,61 @@ variables_new (SignetRequestPage *self)
   return chain;
 }
 
+/* With one-off keys and an empty secret row, the secret (and session
+ * token) an imported request names by reference (#SignetRequest:key-ref),
+ * from the same variables as the rest, as signet-cli run takes them. An
+ * unknown secret joins @unknown; an unknown session token means none. */
+static void
+expand_key_references (SignetRequestPage    *self,
+                       SignetRequest        *resolved,
+                       SignetVariableChain  *chain,
+                       GPtrArray            *unknown,
+                       char                **secret,
+                       char                **token)
+{
+  if (signet_request_get_auth_kind (resolved) != SIGNET_AUTH_KIND_AWS_SIGV4 ||
+      uses_saved_credential (resolved) ||
+      gtk_editable_get_text (GTK_EDITABLE (self->secret_key_row))[0] != '\0')
+    return;
+
+  *secret = signet_variables_expand_reference (signet_request_get_key_ref (self->request),
+                                               signet_variable_chain_lookup, chain, unknown);
+  if (*secret != NULL && gtk_editable_get_text (GTK_EDITABLE (self->session_token_row))[0] == '\0')
+    *token = signet_variables_expand_reference (signet_request_get_session_ref (self->request),
+                                                signet_variable_chain_lookup, chain, NULL);
+}
+
 /* The request that is signed and sent: a copy with its variables
- * expanded. An unknown variable stops it: nothing is sent. */
+ * expanded, and @secret and @token when its references give them (free
+ * with signet_secure_free_string()). An unknown variable stops it:
+ * nothing is sent. */
 static SignetRequest *
 resolve_variables (SignetRequestPage  *self,
+                   char              **secret,
+                   char              **token,
                    GError            **error)
 {
   g_autoptr(SignetVariableChain) chain = variables_new (self);
-  g_autoptr(GError) local_error = NULL;
-  SignetRequest *resolved;
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SignetRequest) resolved = NULL;
+  g_autofree char *message = NULL;
 
   resolved = signet_environment_resolve_request (self->request, signet_variable_chain_lookup, chain,
-                                                 SIGNET_RESOLVE_FLAGS_NONE, NULL, &local_error);
-  if (resolved == NULL)
-    g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
-                 self->environment != NULL
-                   ? _("Nothing was sent. %s: add them to the environment “%s”, or pick another one")
-                   : _("Nothing was sent. %s: pick an environment that has them"),
-                 local_error->message,
-                 self->environment ? signet_environment_get_name (self->environment) : "");
-  return resolved;
+                                                 SIGNET_RESOLVE_ALLOW_UNKNOWN, unknown, NULL);
+  expand_key_references (self, resolved, chain, unknown, secret, token);
+  if (unknown->len == 0)
+    return g_steal_pointer (&resolved);
+
+  g_clear_pointer (secret, signet_secure_free_string);
+  g_clear_pointer (token, signet_secure_free_string);
+  message = signet_variables_join_unknown (unknown);
+  g_set_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST,
+               self->environment != NULL
+                 ? _("Nothing was sent. %s: add them to the environment “%s”, or pick another one")
+                 : _("Nothing was sent. %s: pick an environment that has them"),
+               message,
+               self->environment ? signet_environment_get_name (self->environment) : "");
+  return NULL;
 }
 
 /* Marks @widget when @text names variables no environment gives: the
@@ -630,6 +670,8 @@ send_action (GtkWidget  *widget,
   g_autoptr(SignetWireRequest) wire = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(SignetSecretString) secret = NULL;
+  g_autoptr(SignetSecretString) token = NULL;
   g_autoptr(GError) error = NULL;
 
   /* The same button cancels a request that is out. */
@@ -639,11 +681,11 @@ send_action (GtkWidget  *widget,
       return;
     }
 
-  target = resolve_variables (self, &error);
+  target = resolve_variables (self, &secret, &token, &error);
   if (target != NULL)
     wire = signet_request_build_wire (target, &error);
   if (wire != NULL && !uses_saved_credential (target))
-    auth = build_one_off_auth (self, target, &error);
+    auth = build_one_off_auth (self, target, secret, token, &error);
   if (error != NULL)
     {
       signet_response_view_set_error (self->response_view, error);
@@ -669,9 +711,11 @@ preview_signature_action (GtkWidget  *widget,
   g_autoptr(SignetRequest) target = NULL;
   g_autoptr(SignetWireRequest) wire = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
+  g_autoptr(SignetSecretString) secret = NULL;
+  g_autoptr(SignetSecretString) token = NULL;
   g_autoptr(GError) error = NULL;
 
-  target = resolve_variables (self, &error);
+  target = resolve_variables (self, &secret, &token, &error);
   if (target != NULL)
     wire = signet_request_build_wire (target, &error);
   if (wire != NULL && uses_saved_credential (target))
@@ -681,7 +725,7 @@ preview_signature_action (GtkWidget  *widget,
       return;
     }
   if (wire != NULL)
-    auth = build_one_off_auth (self, target, &error);
+    auth = build_one_off_auth (self, target, secret, token, &error);
   if (error != NULL)
     {
       signet_response_view_set_error (self->response_view, error);

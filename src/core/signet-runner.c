@@ -242,38 +242,21 @@ on_credential_found (GObject      *source_object,
   run_next (task);
 }
 
-/* The secret behind a `{{name}}` reference, or NULL with the unknown
- * name added to @unknown. */
-static char *
-expand_reference (RunState   *state,
-                  const char *reference,
-                  GPtrArray  *unknown)
-{
-  guint n_unknown = unknown->len;
-  char *value;
-
-  if (reference == NULL || reference[0] == '\0')
-    return NULL;
-  value = signet_variables_expand (reference, state->lookup, state->lookup_data, unknown);
-  if (unknown->len > n_unknown)
-    g_clear_pointer (&value, signet_secure_free_string);
-  return value;
-}
-
 static gboolean
 sign_with_references (GTask         *task,
                       SignetRequest *request)
 {
   RunState *state = g_task_get_task_data (task);
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) unknown_token = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SignetSecretString) secret = NULL;
   g_autoptr(SignetSecretString) token = NULL;
 
-  secret = expand_reference (state, signet_request_get_key_ref (request), unknown);
+  secret = signet_variables_expand_reference (signet_request_get_key_ref (request),
+                                              state->lookup, state->lookup_data, unknown);
   /* Long-term keys have no session token: an unset {{AWS_SESSION_TOKEN}}
    * (what Postman exports carry) means none, not an error. */
-  token = expand_reference (state, signet_request_get_session_ref (request), unknown_token);
+  token = signet_variables_expand_reference (signet_request_get_session_ref (request),
+                                             state->lookup, state->lookup_data, NULL);
   if (unknown->len > 0)
     {
       g_autofree char *message = signet_variables_join_unknown (unknown);

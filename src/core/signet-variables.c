@@ -154,6 +154,47 @@ signet_variables_is_reference (const char *text)
 }
 
 /**
+ * signet_variables_expand_reference:
+ * @reference: (nullable): one `{{name}}` reference and nothing else (a
+ *   request's #SignetRequest:key-ref, say), or ""
+ * @lookup: gives a name's value
+ * @data: data for @lookup
+ * @unknown_names: (nullable) (element-type utf8): an array with g_free()
+ *   as its free function; an unknown name is added once
+ *
+ * The secret a reference names. The value is copied once, whole, so that
+ * no buffer grown on the way is left holding part of it.
+ *
+ * Returns: (transfer full) (nullable): the value, to free with
+ *   signet_secure_free_string(), or %NULL when @reference is empty or
+ *   names an unknown variable
+ */
+char *
+signet_variables_expand_reference (const char           *reference,
+                                   SignetVariableLookup  lookup,
+                                   gpointer              data,
+                                   GPtrArray            *unknown_names)
+{
+  g_autofree char *name = NULL;
+  const char *value;
+
+  g_return_val_if_fail (lookup != NULL, NULL);
+
+  if (reference == NULL || reference[0] == '\0')
+    return NULL;
+  g_return_val_if_fail (signet_variables_is_reference (reference), NULL);
+
+  reference_end (reference, &name);
+  value = lookup (name, data);
+  if (value == NULL)
+    {
+      add_unknown (unknown_names, name);
+      return NULL;
+    }
+  return g_strdup (value);
+}
+
+/**
  * signet_variables_lookup_table:
  * @name: a name
  * @table: a #GHashTable of names to values

@@ -23,6 +23,10 @@ char                *signet_variables_expand           (const char           *te
                                                         GPtrArray            *unknown_names);
 char                *signet_variables_join_unknown     (GPtrArray            *unknown_names);
 gboolean             signet_variables_is_reference     (const char           *text);
+char                *signet_variables_expand_reference (const char           *reference,
+                                                        SignetVariableLookup  lookup,
+                                                        gpointer              data,
+                                                        GPtrArray            *unknown_names);
 const char          *signet_variables_lookup_table     (const char           *name,
                                                         gpointer              table);
 gboolean             signet_variables_parse_assignment (const char           *assignment,
