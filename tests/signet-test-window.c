@@ -103,3 +103,23 @@ signet_test_close_discarding (GtkWindow *window)
     }
   signet_test_wait_for (&destroyed, "the window to be destroyed");
 }
+
+GtkWindow *
+signet_test_present_page (SignetClient           *client,
+                          SignetCredentialStore  *store,
+                          int                     width,
+                          int                     height,
+                          SignetRequestPage     **page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  *page = g_object_new (SIGNET_TYPE_REQUEST_PAGE,
+                        "client", client,
+                        "credential-store", store,
+                        NULL);
+  gtk_window_set_child (window, GTK_WIDGET (*page));
+  gtk_window_present (window);
+  signet_test_wait_for_frame (window);
+  return window;
+}

@@ -24,4 +24,12 @@ void                  signet_test_send_and_wait  (SignetRequestPage *page);
 const char           *signet_test_shown_status   (SignetRequestPage *page);
 void                  signet_test_close_discarding (GtkWindow       *window);
 
+/* A new page (as SignetWindow makes them) alone in a new window, drawn
+ * once; destroy the window when done. */
+GtkWindow            *signet_test_present_page   (SignetClient          *client,
+                                                  SignetCredentialStore *store,
+                                                  int                    width,
+                                                  int                    height,
+                                                  SignetRequestPage    **page);
+
 G_END_DECLS

@@ -70,15 +70,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->fixture = signet_test_fixture_start (data);
   fixture->client = signet_client_new (NULL);
   fixture->store = signet_credential_store_new ();
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 900);
-  fixture->page = g_object_new (SIGNET_TYPE_REQUEST_PAGE,
-                                "client", fixture->client,
-                                "credential-store", fixture->store,
-                                NULL);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-  signet_test_wait_for_frame (fixture->window);
+  fixture->window = signet_test_present_page (fixture->client, fixture->store, 1000, 900, &fixture->page);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "signet-test-fixture.h"
 #include "signet-test-keyring.h"
 #include "signet-test-ui.h"
+#include "signet-test-window.h"
 
 /* The seed's steps 2 and 5 in the real page, under Xvfb, against the API
  * Gateway fixture: unsigned is refused, signed gets the pets. The page is
@@ -34,11 +35,7 @@ static GtkWidget *
 page_child (Fixture    *fixture,
             const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
-                                                  SIGNET_TYPE_REQUEST_PAGE, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  return signet_test_page_child (fixture->page, name);
 }
 
 static GtkWidget *
@@ -144,16 +141,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->fixture = signet_test_fixture_start (NULL);
   fixture->store = signet_credential_store_new ();
   store_clear (fixture);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 900, 700);
-  /* as SignetWindow makes its pages */
-  fixture->page = g_object_new (SIGNET_TYPE_REQUEST_PAGE,
-                                "client", client,
-                                "credential-store", fixture->store,
-                                NULL);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-  signet_test_wait_for_frame (fixture->window);
+  fixture->window = signet_test_present_page (client, fixture->store, 900, 700, &fixture->page);
 }
 
 static void
