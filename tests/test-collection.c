@@ -10,22 +10,7 @@
 #include "signet-collection.h"
 #include "signet-error.h"
 #include "signet-request-json.h"
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
+#include "signet-test-async.h"
 
 static char *
 make_dir (void)
@@ -54,8 +39,8 @@ load (const char *path)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  signet_collection_load_async (collection, NULL, store_result_cb, &result);
-  signet_collection_load_finish (collection, wait_for_result (&result), &error);
+  signet_collection_load_async (collection, NULL, signet_test_store_result_cb, &result);
+  signet_collection_load_finish (collection, signet_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   return collection;
 }
@@ -66,7 +51,7 @@ finish_edit (SignetCollection *collection,
 {
   g_autoptr(GError) error = NULL;
   SignetCollectionItem *item = signet_collection_edit_finish (collection,
-                                                              wait_for_result (result), &error);
+                                                              signet_test_wait_for_result (result), &error);
 
   g_assert_no_error (error);
   g_clear_object (result);
@@ -81,7 +66,7 @@ add (SignetCollection *collection,
 {
   GAsyncResult *result = NULL;
 
-  signet_collection_add_async (collection, folder, name, request, NULL, store_result_cb, &result);
+  signet_collection_add_async (collection, folder, name, request, NULL, signet_test_store_result_cb, &result);
   return finish_edit (collection, &result);
 }
 
@@ -182,7 +167,7 @@ test_round_trip (void)
   /* Re-saving what was loaded changes no byte. */
   before = read_text (dir, "requests/pets/list-pets.json");
   signet_collection_save_async (loaded, find_item (loaded, "List pets"), NULL,
-                                store_result_cb, &result);
+                                signet_test_store_result_cb, &result);
   g_object_unref (finish_edit (loaded, &result));
   after = read_text (dir, "requests/pets/list-pets.json");
   g_assert_cmpstr (before, ==, after);
@@ -285,8 +270,8 @@ test_missing_folder (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  signet_collection_load_async (collection, NULL, store_result_cb, &result);
-  g_assert_false (signet_collection_load_finish (collection, wait_for_result (&result), &error));
+  signet_collection_load_async (collection, NULL, signet_test_store_result_cb, &result);
+  g_assert_false (signet_collection_load_finish (collection, signet_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
@@ -318,42 +303,42 @@ test_edits (void)
   /* Two requests with one name get two files. */
   g_assert_cmpstr (signet_collection_item_get_slug (other), ==, "a-2");
 
-  signet_collection_rename_async (collection, item, "Renamed", NULL, store_result_cb, &result);
+  signet_collection_rename_async (collection, item, "Renamed", NULL, signet_test_store_result_cb, &result);
   g_object_unref (finish_edit (collection, &result));
   g_assert_false (exists (dir, "requests/a.json"));
   g_assert_true (exists (dir, "requests/renamed.json"));
 
-  signet_collection_move_async (collection, item, "sub", NULL, store_result_cb, &result);
+  signet_collection_move_async (collection, item, "sub", NULL, signet_test_store_result_cb, &result);
   g_object_unref (finish_edit (collection, &result));
   g_assert_false (exists (dir, "requests/renamed.json"));
   g_assert_true (exists (dir, "requests/sub/renamed.json"));
   g_assert_cmpstr (signet_collection_item_get_folder (item), ==, "sub");
 
-  signet_collection_duplicate_async (collection, item, NULL, store_result_cb, &result);
+  signet_collection_duplicate_async (collection, item, NULL, signet_test_store_result_cb, &result);
   copy = finish_edit (collection, &result);
   g_assert_cmpstr (signet_collection_item_get_name (copy), ==, "Renamed copy");
   g_assert_true (exists (dir, "requests/sub/renamed-copy.json"));
   g_assert_true (signet_collection_item_get_request (copy) != request);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
 
-  signet_collection_delete_async (collection, other, NULL, store_result_cb, &result);
+  signet_collection_delete_async (collection, other, NULL, signet_test_store_result_cb, &result);
   deleted = finish_edit (collection, &result);
   g_assert_true (deleted == other);
   g_assert_false (exists (dir, "requests/a-2.json"));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
 
   /* Undo. */
-  signet_collection_restore_async (collection, deleted, NULL, store_result_cb, &result);
+  signet_collection_restore_async (collection, deleted, NULL, signet_test_store_result_cb, &result);
   restored = finish_edit (collection, &result);
   g_assert_true (exists (dir, "requests/a-2.json"));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
 
   /* A folder name cannot leave the collection. */
-  signet_collection_move_async (collection, item, "../out", NULL, store_result_cb, &result);
+  signet_collection_move_async (collection, item, "../out", NULL, signet_test_store_result_cb, &result);
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_null (signet_collection_edit_finish (collection, wait_for_result (&result), &error));
+    g_assert_null (signet_collection_edit_finish (collection, signet_test_wait_for_result (&result), &error));
     g_assert_error (error, SIGNET_ERROR, SIGNET_ERROR_INVALID_REQUEST);
     g_clear_object (&result);
   }
@@ -416,9 +401,9 @@ test_secret_hygiene (void)
   g_list_store_append (G_LIST_STORE (signet_request_get_headers (request)), header);
 
   item = add (collection, "", "Signed", request);
-  signet_collection_duplicate_async (collection, item, NULL, store_result_cb, &result);
+  signet_collection_duplicate_async (collection, item, NULL, signet_test_store_result_cb, &result);
   g_object_unref (finish_edit (collection, &result));
-  signet_collection_rename_async (collection, item, "Renamed", NULL, store_result_cb, &result);
+  signet_collection_rename_async (collection, item, "Renamed", NULL, signet_test_store_result_cb, &result);
   g_object_unref (finish_edit (collection, &result));
 
   assert_tree_lacks (dir, secret);

@@ -6,6 +6,7 @@
 
 #include "signet-environment.h"
 #include "signet-error.h"
+#include "signet-test-async.h"
 #include "signet-variables.h"
 
 /* Lookups over "name=value" pairs given as a NULL-terminated array. */
@@ -431,22 +432,6 @@ test_bad_json (void)
              "“variables[0].value”: the secret variable “k” may not have its value");
 }
 
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static void
 remove_tree (const char *path)
 {
@@ -463,8 +448,8 @@ save (SignetEnvironment *environment,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  signet_environment_save_async (environment, dir, NULL, store_result_cb, &result);
-  g_assert_true (signet_environment_save_finish (environment, wait_for_result (&result), &error));
+  signet_environment_save_async (environment, dir, NULL, signet_test_store_result_cb, &result);
+  g_assert_true (signet_environment_save_finish (environment, signet_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -475,8 +460,8 @@ load (GFile      *dir,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  signet_environment_load_async (dir, slug, NULL, store_result_cb, &result);
-  return signet_environment_load_finish (wait_for_result (&result), error);
+  signet_environment_load_async (dir, slug, NULL, signet_test_store_result_cb, &result);
+  return signet_environment_load_finish (signet_test_wait_for_result (&result), error);
 }
 
 static void
