@@ -5,8 +5,11 @@
 #include <adwaita.h>
 
 #include "signet-preferences-window.h"
+#include "signet-request-page.h"
+#include "signet-response-view.h"
 #include "signet-test-app.h"
 #include "signet-test-ui.h"
+#include "signet-test-window.h"
 
 /* The application's chrome: Preferences (bound to the settings both ways,
  * the style applied through AdwStyleManager) and About, opened through
@@ -80,6 +83,67 @@ static void
 test_preferences_settings (void)
 {
   signet_test_run_app (settings_cb);
+}
+
+/* The current tab's request body wraps and its response view's "wrap" is
+ * on exactly when @wrap. */
+static void
+assert_page_wraps (GtkWindow *window,
+                   gboolean   wrap)
+{
+  SignetRequestPage *page = signet_test_current_page (window);
+  GtkWidget *body_view = signet_test_template_child (page, SIGNET_TYPE_REQUEST_PAGE, "body_view");
+  GtkWidget *response_view = signet_test_template_child (page, SIGNET_TYPE_REQUEST_PAGE,
+                                                         "response_view");
+
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (body_view)), ==,
+                   wrap ? GTK_WRAP_WORD_CHAR : GTK_WRAP_NONE);
+  g_assert_cmpint (signet_response_view_get_wrap (SIGNET_RESPONSE_VIEW (response_view)), ==, wrap);
+}
+
+/* body-wrap: the tabs' bodies follow the setting, the response view's
+ * wrap toggle changes it, and so does the Preferences switch. */
+static void
+body_wrap_cb (SignetApplication *app,
+              GtkWindow         *window)
+{
+  GSettings *settings = signet_application_get_settings (app);
+  GtkWindow *preferences;
+  GtkWidget *response_view;
+  GtkSwitch *wrap;
+
+  g_assert_true (g_settings_get_boolean (settings, "body-wrap"));
+  assert_page_wraps (window, TRUE);
+  g_settings_set_boolean (settings, "body-wrap", FALSE);
+  assert_page_wraps (window, FALSE);
+
+  /* the response view's toggle, through its action as the button does */
+  response_view = signet_test_template_child (signet_test_current_page (window),
+                                              SIGNET_TYPE_REQUEST_PAGE, "response_view");
+  g_assert_true (gtk_widget_activate_action (response_view, "response.wrap", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "body-wrap"));
+  assert_page_wraps (window, TRUE);
+
+  /* the Preferences switch; a tab opened later follows as well */
+  preferences = open_preferences (app, window);
+  wrap = GTK_SWITCH (preferences_child (preferences, "wrap_switch"));
+  g_assert_true (gtk_switch_get_active (wrap));
+  gtk_switch_set_active (wrap, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "body-wrap"));
+  assert_page_wraps (window, FALSE);
+  signet_test_close_and_wait (preferences);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tab", NULL));
+  assert_page_wraps (window, FALSE);
+
+  g_settings_reset (settings, "body-wrap");
+  assert_page_wraps (window, TRUE);
+  signet_test_close_and_wait (window);
+}
+
+static void
+test_preferences_body_wrap (void)
+{
+  signet_test_run_app (body_wrap_cb);
 }
 
 static void
@@ -185,6 +249,7 @@ main (int   argc,
   signet_test_app_init (&argc, &argv);
 
   g_test_add_func ("/signet/preferences/settings", test_preferences_settings);
+  g_test_add_func ("/signet/preferences/body-wrap", test_preferences_body_wrap);
   g_test_add_func ("/signet/preferences/style", test_preferences_style);
   g_test_add_func ("/signet/preferences/about", test_preferences_about);
 

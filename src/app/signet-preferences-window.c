@@ -15,6 +15,7 @@ struct _SignetPreferencesWindow
   AdwComboRow          *style_row;
   GtkAdjustment        *timeout_adjustment;
   GtkSwitch            *redirects_switch;
+  GtkSwitch            *wrap_switch;
   GtkAdjustment        *history_adjustment;
 };
 
@@ -79,6 +80,8 @@ signet_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "request-timeout", self->timeout_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "follow-redirects", self->redirects_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "body-wrap", self->wrap_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "history-size", self->history_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -161,6 +164,7 @@ signet_preferences_window_class_init (SignetPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, timeout_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, redirects_switch);
+  gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, wrap_switch);
   gtk_widget_class_bind_template_child (widget_class, SignetPreferencesWindow, history_adjustment);
 }
 

@@ -61,6 +61,9 @@ struct _SignetRequestPage
   /* The request as edited when the send in flight began, for the history:
    * later edits are not what was sent. */
   SignetRequest         *sent_request;
+  /* Whether long lines of the bodies wrap; the response view's "wrap"
+   * follows it both ways. */
+  gboolean               body_wrap;
 
   /* Template children */
   GtkDropDown           *method_dropdown;
@@ -104,6 +107,7 @@ enum {
   PROP_UNSAVED,
   PROP_ENVIRONMENT,
   PROP_HISTORY,
+  PROP_BODY_WRAP,
   N_PROPS
 };
 
@@ -1207,6 +1211,9 @@ signet_request_page_get_property (GObject    *object,
     case PROP_HISTORY:
       g_value_set_object (value, self->history);
       break;
+    case PROP_BODY_WRAP:
+      g_value_set_boolean (value, self->body_wrap);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1243,6 +1250,9 @@ signet_request_page_set_property (GObject      *object,
       break;
     case PROP_HISTORY:
       self->history = g_value_dup_object (value);
+      break;
+    case PROP_BODY_WRAP:
+      signet_request_page_set_body_wrap (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1299,6 +1309,10 @@ signet_request_page_class_init (SignetRequestPageClass *klass)
   properties[PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, SIGNET_TYPE_HISTORY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The `body-wrap` setting, bound by the window. */
+  properties[PROP_BODY_WRAP] =
+    g_param_spec_boolean ("body-wrap", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SIGNET_TYPE_ROWS_EDITOR);
@@ -1358,6 +1372,10 @@ signet_request_page_init (SignetRequestPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* as the template's body view wraps */
+  self->body_wrap = TRUE;
+  g_object_bind_property (self, "body-wrap", self->response_view, "wrap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 
@@ -1374,6 +1392,27 @@ SignetRequestPage *
 signet_request_page_new (SignetClient *client)
 {
   return g_object_new (SIGNET_TYPE_REQUEST_PAGE, "client", client, NULL);
+}
+
+/**
+ * signet_request_page_set_body_wrap:
+ * @self: a #SignetRequestPage
+ * @body_wrap: whether long lines of the request and response bodies wrap
+ */
+void
+signet_request_page_set_body_wrap (SignetRequestPage *self,
+                                   gboolean           body_wrap)
+{
+  g_return_if_fail (SIGNET_IS_REQUEST_PAGE (self));
+
+  body_wrap = !!body_wrap;
+  if (self->body_wrap == body_wrap)
+    return;
+
+  self->body_wrap = body_wrap;
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->body_view),
+                               body_wrap ? GTK_WRAP_WORD_CHAR : GTK_WRAP_NONE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY_WRAP]);
 }
 
 /**

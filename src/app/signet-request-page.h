@@ -20,6 +20,8 @@ const char        *signet_request_page_get_title   (SignetRequestPage *self);
 SignetRequest     *signet_request_page_get_request (SignetRequestPage *self);
 gboolean           signet_request_page_get_unsent  (SignetRequestPage *self);
 gboolean           signet_request_page_get_unsaved (SignetRequestPage *self);
+void               signet_request_page_set_body_wrap (SignetRequestPage *self,
+                                                      gboolean           body_wrap);
 
 SignetCollectionItem *signet_request_page_get_item        (SignetRequestPage     *self,
                                                            SignetCollection     **collection);

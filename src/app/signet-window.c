@@ -61,6 +61,8 @@ signet_window_add_page (SignetWindow         *self,
                        "environment", self->environment,
                        "history", self->history,
                        NULL);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "body-wrap", page, "body-wrap", G_SETTINGS_BIND_DEFAULT);
   tab_page = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
   g_signal_connect_object (page, "notify::title", G_CALLBACK (update_tab_title), tab_page,
                            G_CONNECT_SWAPPED);
