@@ -36,24 +36,6 @@ signet_test_page_child (SignetRequestPage *page,
   return signet_test_template_child (page, SIGNET_TYPE_REQUEST_PAGE, name);
 }
 
-/* Returns: (transfer none) (nullable): the saved request named @name */
-SignetCollectionItem *
-signet_test_find_item (SignetCollection *collection,
-                       const char       *name)
-{
-  GListModel *items = signet_collection_get_items (collection);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(SignetCollectionItem) item = g_list_model_get_item (items, i);
-
-      /* the collection's model holds it */
-      if (g_str_equal (signet_collection_item_get_name (item), name))
-        return item;
-    }
-  return NULL;
-}
-
 /* A #SignetTestCondition: @page sends nothing and shows what came back. */
 gboolean
 signet_test_exchange_done (gpointer page)

@@ -1,23 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "signet-collection.h"
 #include "signet-request-page.h"
 #include "signet-sidebar.h"
+#include "signet-test-collection.h"
 #include "signet-window.h"
 
 G_BEGIN_DECLS
 
 /* The real window's parts, for UI tests that drive it: template children
- * that must be there, the current tab's page, saved requests by name,
- * and a send waited for. */
+ * that must be there, the current tab's page and a send waited for
+ * (saved requests by name: signet-test-collection.h). */
 GtkWidget            *signet_test_window_child   (GtkWindow         *window,
                                                   const char        *name);
 SignetSidebar        *signet_test_window_sidebar (GtkWindow         *window);
 SignetRequestPage    *signet_test_current_page   (GtkWindow         *window);
 GtkWidget            *signet_test_page_child     (SignetRequestPage *page,
-                                                  const char        *name);
-SignetCollectionItem *signet_test_find_item      (SignetCollection  *collection,
                                                   const char        *name);
 gboolean              signet_test_exchange_done  (gpointer           page);
 void                  signet_test_send_and_wait  (SignetRequestPage *page);

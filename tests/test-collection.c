@@ -11,6 +11,7 @@
 #include "signet-error.h"
 #include "signet-request-json.h"
 #include "signet-test-async.h"
+#include "signet-test-collection.h"
 
 static char *
 make_dir (void)
@@ -97,22 +98,6 @@ read_text (const char *dir,
   return text;
 }
 
-static SignetCollectionItem *
-find_item (SignetCollection *collection,
-           const char       *name)
-{
-  GListModel *items = signet_collection_get_items (collection);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(SignetCollectionItem) item = g_list_model_get_item (items, i);
-
-      if (g_str_equal (signet_collection_item_get_name (item), name))
-        return item;
-    }
-  return NULL;
-}
-
 static void
 test_round_trip (void)
 {
@@ -166,7 +151,7 @@ test_round_trip (void)
 
   /* Re-saving what was loaded changes no byte. */
   before = read_text (dir, "requests/pets/list-pets.json");
-  signet_collection_save_async (loaded, find_item (loaded, "List pets"), NULL,
+  signet_collection_save_async (loaded, signet_test_find_item (loaded, "List pets"), NULL,
                                 signet_test_store_result_cb, &result);
   g_object_unref (finish_edit (loaded, &result));
   after = read_text (dir, "requests/pets/list-pets.json");
@@ -345,7 +330,7 @@ test_edits (void)
 
   loaded = load (dir);
   g_assert_cmpuint (g_list_model_get_n_items (signet_collection_get_items (loaded)), ==, 3);
-  g_assert_nonnull (find_item (loaded, "Renamed copy"));
+  g_assert_nonnull (signet_test_find_item (loaded, "Renamed copy"));
 
   remove_tree (dir);
 }
