@@ -34,3 +34,14 @@ signet_test_assert_well_formed_xml (const char *text)
     g_markup_parse_context_end_parse (context, &error);
   g_assert_no_error (error);
 }
+
+JsonObject *
+signet_test_parse_object (JsonParser *parser,
+                          const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -10,5 +11,10 @@ void signet_test_remove_tree            (GFile      *file);
 
 /* Fails the test unless @text is well-formed XML (a JUnit report, say). */
 void signet_test_assert_well_formed_xml (const char *text);
+
+/* @text parsed by @parser, which must succeed; its root object, owned by
+ * @parser. */
+JsonObject *signet_test_parse_object    (JsonParser *parser,
+                                         const char *text);
 
 G_END_DECLS

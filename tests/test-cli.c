@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "signet-test-cli.h"
+#include "signet-test-files.h"
 #include "signet-test-fixture.h"
 
 /* Runs the real signet-cli binary, as scripts and outside checks do. */
@@ -35,17 +36,6 @@ run_cli (const char * const *env,
 static const char * const vector_env[] = {
   "AWS_ACCESS_KEY_ID=" VECTOR_KEY, "AWS_SECRET_ACCESS_KEY=" VECTOR_SECRET, NULL,
 };
-
-static JsonObject *
-parse_json (JsonParser *parser,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
 
 static void
 assert_usage_error (const SignetTestCliRun *run,
@@ -82,7 +72,7 @@ test_sign_raw_vector (void)
                  "--service", "service", "--date", "20150830T123600Z", "--format", "json", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->err, ==, "");
-  object = parse_json (parser, run->out);
+  object = signet_test_parse_object (parser, run->out);
   g_assert_cmpstr (json_object_get_string_member (object, "signature"), ==,
                    "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
   g_assert_cmpstr (json_object_get_string_member (object, "method"), ==, "GET");
@@ -113,8 +103,8 @@ test_sign_raw_stdin (void)
 
   g_assert_cmpint (raw->status, ==, 0);
   g_assert_cmpint (url->status, ==, 0);
-  raw_object = parse_json (raw_parser, raw->out);
-  url_object = parse_json (url_parser, url->out);
+  raw_object = signet_test_parse_object (raw_parser, raw->out);
+  url_object = signet_test_parse_object (url_parser, url->out);
   g_assert_cmpstr (json_object_get_string_member (raw_object, "canonical_request"), ==,
                    json_object_get_string_member (url_object, "canonical_request"));
   g_assert_cmpstr (json_object_get_string_member (raw_object, "signature"), ==,
@@ -135,7 +125,7 @@ test_sign_json_url (void)
   const char *names[] = { "Content-Type", "Host", "X-Amz-Date", "X-Amz-Security-Token", "Authorization" };
 
   g_assert_cmpint (run->status, ==, 0);
-  object = parse_json (parser, run->out);
+  object = signet_test_parse_object (parser, run->out);
   /* POST with -d; region and service read from the API Gateway host */
   g_assert_cmpstr (json_object_get_string_member (object, "method"), ==, "POST");
   g_assert_cmpstr (json_object_get_string_member (object, "url"), ==, API_URL "?limit=10");

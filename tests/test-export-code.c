@@ -7,6 +7,7 @@
 
 #include "signet-export-code.h"
 #include "signet-request-row.h"
+#include "signet-test-files.h"
 #include "signet-test-fixture.h"
 
 /* "Copy as Python" run for real: the script, run by /usr/bin/python3
@@ -170,17 +171,6 @@ assert_status (ScriptRun  *run,
              run->status, run->err, run->out);
 }
 
-static JsonObject *
-parse_object (JsonParser *parser,
-              const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static void
 test_python_get_query (Fixture       *fixture,
                        gconstpointer  data)
@@ -200,7 +190,7 @@ test_python_get_query (Fixture       *fixture,
 
   run = run_python (fixture, code, FIXTURE_KEY, FIXTURE_SECRET, NULL);
   assert_status (run, "200 OK");
-  echo = parse_object (parser, run->out);
+  echo = signet_test_parse_object (parser, run->out);
   g_assert_cmpstr (json_object_get_string_member (echo, "method"), ==, "GET");
   query = json_object_get_array_member (echo, "query");
   g_assert_cmpuint (json_array_get_length (query), ==, 4);
@@ -234,7 +224,7 @@ test_python_post_json (Fixture       *fixture,
 
   run = run_python (fixture, code, FIXTURE_KEY, FIXTURE_SECRET, NULL);
   assert_status (run, "200 OK");
-  answer = parse_object (parser, run->out);
+  answer = signet_test_parse_object (parser, run->out);
   g_assert_cmpstr (json_object_get_string_member (answer, "message"), ==, "success");
   pet = json_object_get_object_member (answer, "pet");
   g_assert_cmpstr (json_object_get_string_member (pet, "type"), ==, "cat");
@@ -259,7 +249,7 @@ test_python_body_bytes (Fixture       *fixture,
   code = export_python (request);
   run = run_python (fixture, code, FIXTURE_KEY, FIXTURE_SECRET, NULL);
   assert_status (run, "200 OK");
-  echo = parse_object (parser, run->out);
+  echo = signet_test_parse_object (parser, run->out);
   g_assert_cmpstr (json_object_get_string_member (echo, "body"), ==, body);
   g_assert_cmpstr (json_object_get_string_member (echo, "method"), ==, "PUT");
 }
