@@ -311,19 +311,6 @@ test_empty_body (Fixture       *fixture,
   g_assert_cmpstr (visible_child_name (fixture, "body_stack"), ==, "no-body");
 }
 
-static void
-read_text_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (*text);
-}
-
 /* A JSON array of objects of about @size bytes, minified, and the text
  * the view must make of it. */
 static void
@@ -425,10 +412,7 @@ test_large (Fixture       *fixture,
 
   g_clear_pointer (&text, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "response.copy-body", NULL));
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->view)),
-                                 NULL, read_text_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  text = signet_test_read_clipboard_text (GTK_WIDGET (fixture->view));
   g_assert_true (g_str_equal (text, minified->str));
 }
 
@@ -472,7 +456,6 @@ static void
 test_copy_body (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->view));
   g_autofree char *text = NULL;
   g_autofree char *raw = NULL;
 
@@ -481,17 +464,13 @@ test_copy_body (Fixture       *fixture,
 
   /* What is shown is copied: the pretty text, then the raw one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "response.copy-body", NULL));
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  text = signet_test_read_clipboard_text (GTK_WIDGET (fixture->view));
   g_assert_cmpstr (text, ==, json_pretty);
 
   signet_response_view_set_raw (fixture->view, TRUE);
   wait_until_ready (fixture->view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "response.copy-body", NULL));
-  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &raw);
-  while (raw == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  raw = signet_test_read_clipboard_text (GTK_WIDGET (fixture->view));
   g_assert_cmpstr (raw, ==, json_body);
 }
 
