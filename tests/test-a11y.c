@@ -4,16 +4,23 @@
 
 #include <adwaita.h>
 
+#include "signet-access-check.h"
 #include "signet-collection-list.h"
+#include "signet-credential-store.h"
+#include "signet-explanation-view.h"
 #include "signet-preferences-window.h"
 #include "signet-request-page.h"
+#include "signet-response-view.h"
 #include "signet-window.h"
 #include "signet-test-app.h"
 #include "signet-test-files.h"
+#include "signet-test-fixture.h"
 #include "signet-test-ui.h"
+#include "signet-test-window.h"
 
 /* Every shown control of the real window (tabs and stack pages out of view
- * included) and of Preferences has a name a screen reader can say: an
+ * included), of Preferences, the dialogs, Who Can Get In?, the Signature
+ * tab and the explanation of a refusal has a name a screen reader can say: an
  * accessible label or labelled-by relation, a tooltip, or a visible label
  * of its own. A control's insides belong to it and are not walked. */
 
@@ -177,19 +184,28 @@ check_controls (GtkWidget *widget,
     check_controls (child, unnamed, n_controls);
 }
 
+/* @widget a window, or a part of one checked on its own so that its
+ * controls are known to be reached. */
 static void
-check_window (GtkWindow *window,
+check_widget (GtkWidget *widget,
               guint      at_least)
 {
   g_autoptr(GString) unnamed = g_string_new (NULL);
   guint n_controls = 0;
 
-  check_controls (GTK_WIDGET (window), unnamed, &n_controls);
+  check_controls (widget, unnamed, &n_controls);
   if (unnamed->len > 0)
-    g_error ("controls without an accessible name in %s:\n%s", G_OBJECT_TYPE_NAME (window), unnamed->str);
+    g_error ("controls without an accessible name in %s:\n%s", G_OBJECT_TYPE_NAME (widget), unnamed->str);
   /* the walk reached the controls (the Auth tab's, hidden, included) */
   g_assert_cmpuint (n_controls, >=, at_least);
-  g_test_message ("%u controls named in %s", n_controls, G_OBJECT_TYPE_NAME (window));
+  g_test_message ("%u controls named in %s", n_controls, G_OBJECT_TYPE_NAME (widget));
+}
+
+static void
+check_window (GtkWindow *window,
+              guint      at_least)
+{
+  check_widget (GTK_WIDGET (window), at_least);
 }
 
 static void
@@ -237,7 +253,7 @@ preferences_cb (SignetApplication *app,
   preferences = signet_test_find_toplevel (SIGNET_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   signet_test_wait_for_frame (preferences);
-  check_window (preferences, 4);
+  check_window (preferences, 5);
   signet_test_close_and_wait (preferences);
   signet_test_close_and_wait (window);
 }
@@ -328,6 +344,12 @@ dialogs_cb (SignetApplication *app,
   answer (open_and_check (window, "win.save-as"), "cancel");
   signet_test_close_and_wait (open_and_check (window, "win.new-environment"));
 
+  /* Who Can Get In?, on the new collection: its form's entries and buttons */
+  dialog = open_and_check (window, "win.check-access");
+  g_assert_true (SIGNET_IS_ACCESS_CHECK (dialog));
+  check_window (dialog, 8);
+  signet_test_close_and_wait (dialog);
+
   signet_test_close_and_wait (window);
   /* the next test starts with no collection again */
   signet_test_remove_tree (signet_collection_get_dir (collection));
@@ -343,6 +365,77 @@ static void
 test_a11y_preferences (void)
 {
   signet_test_run_app (preferences_cb);
+}
+
+static GtkWidget *
+page_child (SignetRequestPage *page,
+            const char        *name)
+{
+  return signet_test_page_child (page, name);
+}
+
+static GtkWidget *
+explanation_child (SignetRequestPage *page,
+                   const char        *name)
+{
+  GtkWidget *response_view = page_child (page, "response_view");
+  GtkWidget *view = signet_test_template_child (response_view, SIGNET_TYPE_RESPONSE_VIEW,
+                                                "explanation_view");
+
+  return name ? signet_test_template_child (view, SIGNET_TYPE_EXPLANATION_VIEW, name) : view;
+}
+
+/* A send to the API Gateway fixture, signed with @access_key_id. */
+static void
+send_signed (SignetRequestPage *page,
+             SignetTestFixture *fixture,
+             const char        *access_key_id,
+             const char        *secret,
+             const char        *service)
+{
+  SignetRequest *request = signet_request_page_get_request (page);
+  g_autofree char *url = signet_test_fixture_url (fixture, "/pets");
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "url_entry")), url);
+  signet_request_set_auth_kind (request, SIGNET_AUTH_KIND_AWS_SIGV4);
+  signet_request_set_access_key_id (request, access_key_id);
+  signet_request_set_region (request, FIXTURE_REGION);
+  signet_request_set_service (request, service);
+  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "secret_key_row")), secret);
+  signet_test_send_and_wait (page);
+  g_assert_cmpstr (signet_test_shown_status (page), ==, "403 Forbidden");
+}
+
+/* The explanation of API Gateway's refusals, with its buttons shown (the
+ * policy's Copy for a denial, Use … for a wrong service), and the
+ * Signature tab of the send, each part with its Copy. */
+static void
+test_a11y_explanation (void)
+{
+  g_autoptr(SignetTestFixture) fixture = signet_test_fixture_start (NULL);
+  g_autoptr(SignetClient) client = signet_client_new (NULL);
+  g_autoptr(SignetCredentialStore) store = signet_credential_store_new ();
+  SignetRequestPage *page;
+  GtkWindow *window;
+
+  window = signet_test_present_page (client, store, 1000, 900, &page);
+
+  send_signed (page, fixture, FIXTURE_DENIED_KEY, FIXTURE_DENIED_SECRET, FIXTURE_SERVICE);
+  g_assert_true (gtk_widget_is_visible (explanation_child (page, "copy_policy_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.inspect-signature", NULL));
+  signet_test_wait_for_frame (window);
+  check_widget (explanation_child (page, NULL), 1);
+  /* the canonical request, string-to-sign, scope, signed headers, signature */
+  check_widget (page_child (page, "signature_inspector"), 5);
+  check_window (window, 30);
+
+  send_signed (page, fixture, FIXTURE_KEY, FIXTURE_SECRET, "lambda");
+  g_assert_true (gtk_widget_is_visible (explanation_child (page, "fix_button")));
+  signet_test_wait_for_frame (window);
+  check_widget (explanation_child (page, NULL), 1);
+  check_window (window, 30);
+
+  gtk_window_destroy (window);
 }
 
 /* The check itself: a bare icon button is caught, a labelled one passes. */
@@ -379,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/signet/a11y/window", test_a11y_window);
   g_test_add_func ("/signet/a11y/preferences", test_a11y_preferences);
   g_test_add_func ("/signet/a11y/dialogs", test_a11y_dialogs);
+  g_test_add_func ("/signet/a11y/explanation", test_a11y_explanation);
 
   return signet_test_app_run_tests ();
 }
