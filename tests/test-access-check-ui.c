@@ -56,6 +56,17 @@ finished (gpointer data)
   return property_is_true (data, "finished");
 }
 
+/* An access check window over @folder of @collection (NULL: none), drawn. */
+static void
+present_check (Fixture          *fixture,
+               SignetCollection *collection,
+               const char       *folder)
+{
+  fixture->check = g_object_ref (signet_access_check_new (NULL, collection, folder, NULL));
+  gtk_window_present (GTK_WINDOW (fixture->check));
+  signet_test_wait_for_frame (GTK_WINDOW (fixture->check));
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -65,9 +76,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->fixture = signet_test_fixture_start (data);
   fixture->petstore = g_build_filename (g_getenv ("SIGNET_TESTS_SRCDIR"), "fixtures",
                                         "petstore-apigateway-oas30.json", NULL);
-  fixture->check = g_object_ref (signet_access_check_new (NULL, NULL, NULL, NULL));
-  gtk_window_present (GTK_WINDOW (fixture->check));
-  signet_test_wait_for_frame (GTK_WINDOW (fixture->check));
+  present_check (fixture, NULL, NULL);
 
   /* nothing to check yet */
   g_assert_false (property_is_true (fixture, "can-run"));
@@ -338,6 +347,21 @@ remove_collection (const char *dir)
   signet_test_remove_tree (file);
 }
 
+/* Returns: (transfer full): the collection in @dir, loaded */
+static SignetCollection *
+load_collection (const char *dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  SignetCollection *collection = signet_collection_new (file, "Pets");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signet_collection_load_async (collection, NULL, signet_test_store_result_cb, &result);
+  g_assert_true (signet_collection_load_finish (collection, signet_test_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  return collection;
+}
+
 /* A folder of a collection: only its requests, their own URLs. */
 static void
 test_collection_folder (void)
@@ -345,19 +369,10 @@ test_collection_folder (void)
   static const char * const open_post[] = { "--open", "POST:/pets", NULL };
   g_autoptr(SignetTestFixture) server = signet_test_fixture_start (open_post);
   g_autofree char *dir = write_collection (server);
-  g_autoptr(GFile) file = g_file_new_for_path (dir);
-  g_autoptr(SignetCollection) collection = signet_collection_new (file, "Pets");
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetCollection) collection = load_collection (dir);
   Fixture fixture = { server };
 
-  signet_collection_load_async (collection, NULL, signet_test_store_result_cb, &result);
-  g_assert_true (signet_collection_load_finish (collection, signet_test_wait_for_result (&result), &error));
-  g_assert_no_error (error);
-
-  fixture.check = g_object_ref (signet_access_check_new (NULL, collection, "pets", NULL));
-  gtk_window_present (GTK_WINDOW (fixture.check));
-  signet_test_wait_for_frame (GTK_WINDOW (fixture.check));
+  present_check (&fixture, collection, "pets");
   g_assert_true (property_is_true (&fixture, "can-run"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (check_child (&fixture, "source_row"))), ==,
                    "Pets › pets");
@@ -395,19 +410,10 @@ test_cancel (void)
 {
   g_autoptr(SignetTestFixture) server = signet_test_fixture_start (NULL);
   g_autofree char *dir = write_collection (server);
-  g_autoptr(GFile) file = g_file_new_for_path (dir);
-  g_autoptr(SignetCollection) collection = signet_collection_new (file, "Pets");
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(SignetCollection) collection = load_collection (dir);
   Fixture fixture = { server };
 
-  signet_collection_load_async (collection, NULL, signet_test_store_result_cb, &result);
-  g_assert_true (signet_collection_load_finish (collection, signet_test_wait_for_result (&result), &error));
-  g_assert_no_error (error);
-
-  fixture.check = g_object_ref (signet_access_check_new (NULL, collection, "slow", NULL));
-  gtk_window_present (GTK_WINDOW (fixture.check));
-  signet_test_wait_for_frame (GTK_WINDOW (fixture.check));
+  present_check (&fixture, collection, "slow");
   fill_fields (&fixture, "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.check), "check.run", NULL));
   signet_test_wait_until (refusals_in, &fixture, "the quick probes");
