@@ -93,85 +93,38 @@ resolve (Ctx       *ctx,
   return node;
 }
 
-/* A member of a given JSON type, or NULL when absent or null. */
+/* A member of a given JSON type into *out: a const char * for
+ * JSON_NODE_VALUE (strings only), a JsonObject * or a JsonArray *; NULL
+ * when absent or null. */
 static gboolean
 get_member (Ctx         *ctx,
             JsonObject  *object,
             const char  *at,
             const char  *member,
             JsonNodeType type,
-            JsonNode   **out,
+            gpointer     out,
             GError     **error)
 {
   JsonNode *node = resolve (ctx, json_object_get_member (object, member));
   g_autofree char *path = NULL;
 
-  *out = NULL;
+  *(gpointer *) out = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (JSON_NODE_TYPE (node) == type
       && (type != JSON_NODE_VALUE || json_node_get_value_type (node) == G_TYPE_STRING))
     {
-      *out = node;
+      if (type == JSON_NODE_OBJECT)
+        *(JsonObject **) out = json_node_get_object (node);
+      else if (type == JSON_NODE_ARRAY)
+        *(JsonArray **) out = json_node_get_array (node);
+      else
+        *(const char **) out = json_node_get_string (node);
       return TRUE;
     }
   path = child_path (at, member);
   return fail (error, path, type == JSON_NODE_OBJECT ? _("must be an object")
                             : type == JSON_NODE_ARRAY ? _("must be an array") : _("must be a string"));
-}
-
-static gboolean
-get_string (Ctx         *ctx,
-            JsonObject  *object,
-            const char  *at,
-            const char  *member,
-            const char **out,
-            GError     **error)
-{
-  JsonNode *node;
-
-  *out = NULL;
-  if (!get_member (ctx, object, at, member, JSON_NODE_VALUE, &node, error))
-    return FALSE;
-  if (node != NULL)
-    *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_object (Ctx          *ctx,
-            JsonObject   *object,
-            const char   *at,
-            const char   *member,
-            JsonObject  **out,
-            GError      **error)
-{
-  JsonNode *node;
-
-  *out = NULL;
-  if (!get_member (ctx, object, at, member, JSON_NODE_OBJECT, &node, error))
-    return FALSE;
-  if (node != NULL)
-    *out = json_node_get_object (node);
-  return TRUE;
-}
-
-static gboolean
-get_array (Ctx         *ctx,
-           JsonObject  *object,
-           const char  *at,
-           const char  *member,
-           JsonArray  **out,
-           GError     **error)
-{
-  JsonNode *node;
-
-  *out = NULL;
-  if (!get_member (ctx, object, at, member, JSON_NODE_ARRAY, &node, error))
-    return FALSE;
-  if (node != NULL)
-    *out = json_node_get_array (node);
-  return TRUE;
 }
 
 /* "https://{id}.execute-api.{region}.amazonaws.com/{basePath}" with each
@@ -187,7 +140,7 @@ substitute_server (Ctx         *ctx,
   g_autoptr(GString) s = g_string_new (NULL);
   const char *p = url;
 
-  if (!get_object (ctx, server, "servers[0]", "variables", &variables, error))
+  if (!get_member (ctx, server, "servers[0]", "variables", JSON_NODE_OBJECT, &variables, error))
     return FALSE;
   while (*p != '\0')
     {
@@ -213,11 +166,12 @@ substitute_server (Ctx         *ctx,
         }
       else
         {
-          if (!get_object (ctx, variables, "servers[0].variables", name, &variable, error))
+          if (!get_member (ctx, variables, "servers[0].variables", name, JSON_NODE_OBJECT, &variable,
+                           error))
             return FALSE;
           if (variable == NULL)
             return fail (error, at, _("needs a “default”"));
-          if (!get_string (ctx, variable, at, "default", &value, error))
+          if (!get_member (ctx, variable, at, "default", JSON_NODE_VALUE, &value, error))
             return FALSE;
           if (value == NULL)
             return fail (error, at, _("needs a “default”"));
@@ -267,9 +221,9 @@ read_base_url (Ctx     *ctx,
       JsonArray *schemes;
       const char *host, *base_path, *scheme = "https";
 
-      if (!get_string (ctx, ctx->root, NULL, "host", &host, error)
-          || !get_string (ctx, ctx->root, NULL, "basePath", &base_path, error)
-          || !get_array (ctx, ctx->root, NULL, "schemes", &schemes, error))
+      if (!get_member (ctx, ctx->root, NULL, "host", JSON_NODE_VALUE, &host, error)
+          || !get_member (ctx, ctx->root, NULL, "basePath", JSON_NODE_VALUE, &base_path, error)
+          || !get_member (ctx, ctx->root, NULL, "schemes", JSON_NODE_ARRAY, &schemes, error))
         return FALSE;
       if (schemes != NULL && json_array_get_length (schemes) > 0)
         {
@@ -292,7 +246,7 @@ read_base_url (Ctx     *ctx,
       JsonObject *server;
       const char *server_url;
 
-      if (!get_array (ctx, ctx->root, NULL, "servers", &servers, error))
+      if (!get_member (ctx, ctx->root, NULL, "servers", JSON_NODE_ARRAY, &servers, error))
         return FALSE;
       if (servers != NULL && json_array_get_length (servers) > 0)
         {
@@ -301,7 +255,7 @@ read_base_url (Ctx     *ctx,
           if (first == NULL || !JSON_NODE_HOLDS_OBJECT (first))
             return fail (error, "servers[0]", _("must be an object"));
           server = json_node_get_object (first);
-          if (!get_string (ctx, server, "servers[0]", "url", &server_url, error))
+          if (!get_member (ctx, server, "servers[0]", "url", JSON_NODE_VALUE, &server_url, error))
             return FALSE;
           if (server_url == NULL)
             return fail (error, "servers[0].url", _("is missing"));
@@ -432,11 +386,11 @@ read_apigateway_auth (Ctx         *ctx,
   const char *type;
   g_autofree char *auth_at = child_path (at, "x-amazon-apigateway-auth");
 
-  if (!get_object (ctx, operation, at, "x-amazon-apigateway-auth", &auth, error))
+  if (!get_member (ctx, operation, at, "x-amazon-apigateway-auth", JSON_NODE_OBJECT, &auth, error))
     return FALSE;
   if (auth == NULL)
     return TRUE;
-  if (!get_string (ctx, auth, auth_at, "type", &type, error))
+  if (!get_member (ctx, auth, auth_at, "type", JSON_NODE_VALUE, &type, error))
     return FALSE;
   if (g_ascii_strcasecmp (type != NULL ? type : "", "AWS_IAM") == 0)
     *out = SECURITY_IAM;
@@ -457,7 +411,7 @@ read_security (Ctx         *ctx,
   g_autofree char *security_at = child_path (at, "security");
   gboolean ok = TRUE;
 
-  if (!get_array (ctx, operation, at, "security", &requirement, error))
+  if (!get_member (ctx, operation, at, "security", JSON_NODE_ARRAY, &requirement, error))
     return FALSE;
   if (requirement == NULL)
     {
@@ -577,7 +531,7 @@ folder_for (Ctx         *ctx,
   GStrv folder;
   gsize len;
 
-  *ok = get_array (ctx, operation, at, "tags", &tags, error);
+  *ok = get_member (ctx, operation, at, "tags", JSON_NODE_ARRAY, &tags, error);
   if (!*ok)
     return NULL;
   if (tags != NULL && json_array_get_length (tags) > 0
@@ -616,7 +570,7 @@ read_operation (Ctx         *ctx,
   SignetImportProtection protection = SIGNET_IMPORT_PROTECTION_UNKNOWN;
   gboolean ok;
 
-  if (!get_string (ctx, operation, at, "operationId", &operation_id, error))
+  if (!get_member (ctx, operation, at, "operationId", JSON_NODE_VALUE, &operation_id, error))
     return FALSE;
   upper = g_str_equal (method, "x-amazon-apigateway-any-method") ? g_strdup ("ANY")
           : g_ascii_strup (method, -1);
@@ -670,7 +624,7 @@ read_paths (Ctx     *ctx,
   JsonObject *paths;
   g_autoptr(GList) names = NULL;
 
-  if (!get_object (ctx, ctx->root, NULL, "paths", &paths, error))
+  if (!get_member (ctx, ctx->root, NULL, "paths", JSON_NODE_OBJECT, &paths, error))
     return FALSE;
   if (paths == NULL)
     return fail (error, "paths", _("is missing"));
@@ -683,7 +637,7 @@ read_paths (Ctx     *ctx,
 
       if (g_str_has_prefix (path, "x-"))
         continue;
-      if (!get_object (ctx, paths, "paths", path, &item, error))
+      if (!get_member (ctx, paths, "paths", path, JSON_NODE_OBJECT, &item, error))
         return FALSE;
       if (item == NULL)
         continue;
@@ -692,7 +646,7 @@ read_paths (Ctx     *ctx,
           g_autofree char *at = child_path (path_at, methods[m]);
           JsonObject *operation;
 
-          if (!get_object (ctx, item, path_at, methods[m], &operation, error))
+          if (!get_member (ctx, item, path_at, methods[m], JSON_NODE_OBJECT, &operation, error))
             return FALSE;
           if (operation != NULL
               && !read_operation (ctx, path, methods[m], operation, at, error))
@@ -717,7 +671,8 @@ read_version (Ctx     *ctx,
       return FALSE;
     }
   ctx->swagger = openapi == NULL;
-  if (!get_string (ctx, ctx->root, NULL, ctx->swagger ? "swagger" : "openapi", &version, error))
+  if (!get_member (ctx, ctx->root, NULL, ctx->swagger ? "swagger" : "openapi", JSON_NODE_VALUE, &version,
+                   error))
     return FALSE;
   if (version == NULL || (ctx->swagger ? !g_str_equal (version, "2.0")
                                        : !g_str_has_prefix (version, "3.")))
@@ -738,20 +693,20 @@ read_document (Ctx     *ctx,
   const char *title = NULL;
 
   if (!read_version (ctx, error)
-      || !get_object (ctx, ctx->root, NULL, "info", &info, error)
-      || (info != NULL && !get_string (ctx, info, "info", "title", &title, error))
-      || !get_array (ctx, ctx->root, NULL, "security", &ctx->security, error))
+      || !get_member (ctx, ctx->root, NULL, "info", JSON_NODE_OBJECT, &info, error)
+      || (info != NULL && !get_member (ctx, info, "info", "title", JSON_NODE_VALUE, &title, error))
+      || !get_member (ctx, ctx->root, NULL, "security", JSON_NODE_ARRAY, &ctx->security, error))
     return FALSE;
   signet_import_result_set_name (ctx->result, title);
 
   if (ctx->swagger)
     {
-      if (!get_object (ctx, ctx->root, NULL, "securityDefinitions", &ctx->schemes, error))
+      if (!get_member (ctx, ctx->root, NULL, "securityDefinitions", JSON_NODE_OBJECT, &ctx->schemes, error))
         return FALSE;
     }
-  else if (!get_object (ctx, ctx->root, NULL, "components", &components, error)
+  else if (!get_member (ctx, ctx->root, NULL, "components", JSON_NODE_OBJECT, &components, error)
            || (components != NULL
-               && !get_object (ctx, components, "components", "securitySchemes",
+               && !get_member (ctx, components, "components", "securitySchemes", JSON_NODE_OBJECT,
                                &ctx->schemes, error)))
     return FALSE;
 
