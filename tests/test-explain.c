@@ -8,6 +8,7 @@
 #include "signet-explain.h"
 #include "signet-test-async.h"
 #include "signet-test-fixture.h"
+#include "signet-test-signing.h"
 
 /* The explainer on real answers from the API Gateway fixture: every case
  * of design.md §6, each explanation specific to the request, none with a
@@ -246,19 +247,11 @@ test_changed_after_signing (Fixture       *fixture,
 {
   g_autoptr(SignetWireRequest) request = request_for (fixture, "GET", "/pets");
   g_autoptr(SignetAwsAuth) auth = auth_for (fixture, FIXTURE_KEY, FIXTURE_SECRET, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(SignetSigv4Result) signing = NULL;
-  g_autoptr(SignetWireRequest) signed_request = NULL;
+  g_autoptr(SignetWireRequest) signed_request = signet_test_sign_then_change (auth, request, &signing);
   g_autofree char *diff = NULL;
   const SignetExplanation *e;
 
-  signet_wire_request_add_header (request, "X-Signet-Note", "signed value");
-  signing = signet_aws_auth_sign (auth, request, now, NULL, &error);
-  g_assert_no_error (error);
-  signed_request = signet_sigv4_result_apply (signing, request);
-  signet_wire_request_remove_header (signed_request, "X-Signet-Note");
-  signet_wire_request_add_header (signed_request, "X-Signet-Note", "changed value");
   send_wire (fixture, signed_request, NULL);
   /* Sent as it was after a proxy's change; what Signet had signed goes with it. */
   fixture->exchange->signing = g_steal_pointer (&signing);

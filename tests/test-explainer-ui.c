@@ -15,6 +15,7 @@
 #include "signet-test-app.h"
 #include "signet-test-async.h"
 #include "signet-test-fixture.h"
+#include "signet-test-signing.h"
 #include "signet-test-ui.h"
 #include "signet-test-window.h"
 
@@ -267,7 +268,6 @@ test_changed_after_signing (Fixture       *fixture,
   g_autoptr(SignetWireRequest) request = NULL;
   g_autoptr(SignetWireRequest) signed_request = NULL;
   g_autoptr(SignetSigv4Result) signing = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   SignetExchange *exchange = NULL;
   g_autofree char *aws_marked = NULL;
@@ -278,12 +278,7 @@ test_changed_after_signing (Fixture       *fixture,
   auth->service = g_strdup (FIXTURE_SERVICE);
   request = signet_wire_request_new_for_url ("GET", url, &error);
   g_assert_no_error (error);
-  signet_wire_request_add_header (request, "X-Signet-Note", "signed value");
-  signing = signet_aws_auth_sign (auth, request, now, NULL, &error);
-  g_assert_no_error (error);
-  signed_request = signet_sigv4_result_apply (signing, request);
-  signet_wire_request_remove_header (signed_request, "X-Signet-Note");
-  signet_wire_request_add_header (signed_request, "X-Signet-Note", "changed value");
+  signed_request = signet_test_sign_then_change (auth, request, &signing);
   signet_client_send_async (fixture->client, signed_request, NULL, NULL, on_sent, &exchange);
   signet_test_wait_until (exchange_arrived, &exchange, "the answer");
   exchange->signing = g_steal_pointer (&signing);
