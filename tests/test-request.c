@@ -508,6 +508,25 @@ test_build_wire_headers (void)
   g_assert_cmpuint (g_bytes_get_size (wire->body), ==, 0);
 }
 
+/* The first enabled header of a name, in any case; a disabled one is not there. */
+static void
+test_header_value (void)
+{
+  g_autoptr(SignetRequest) request = signet_request_new ();
+  GListModel *headers = signet_request_get_headers (request);
+
+  append_row (headers, "X-Off", "1");
+  signet_request_row_set_enabled (get_row (headers, 0), FALSE);
+  append_row (headers, "content-type", "text/plain");
+  append_row (headers, "Content-Type", "application/json");
+  append_row (headers, "x-empty", "");
+
+  g_assert_cmpstr (signet_request_get_header_value (request, "Content-Type"), ==, "text/plain");
+  g_assert_cmpstr (signet_request_get_header_value (request, "X-EMPTY"), ==, "");
+  g_assert_null (signet_request_get_header_value (request, "X-Off"));
+  g_assert_null (signet_request_get_header_value (request, "Accept"));
+}
+
 static void
 test_build_wire_errors (void)
 {
@@ -697,6 +716,7 @@ main (int    argc,
   g_test_add_func ("/signet/request/build-wire/bodies", test_build_wire_bodies);
   g_test_add_func ("/signet/request/build-wire/content-type", test_build_wire_content_type);
   g_test_add_func ("/signet/request/build-wire/headers", test_build_wire_headers);
+  g_test_add_func ("/signet/request/header-value", test_header_value);
   g_test_add_func ("/signet/request/build-wire/errors", test_build_wire_errors);
   g_test_add_func ("/signet/request/build-wire/url", test_build_wire_url);
   g_test_add_func ("/signet/request/build-auth", test_build_auth);

@@ -38,23 +38,6 @@ is_signing_header (const char *name)
          || g_ascii_strcasecmp (name, "X-Amz-Content-Sha256") == 0;
 }
 
-static gboolean
-has_header (SignetRequest *request,
-            const char    *name)
-{
-  GListModel *headers = signet_request_get_headers (request);
-
-  for (guint i = 0; i < g_list_model_get_n_items (headers); i++)
-    {
-      g_autoptr(SignetRequestRow) row = g_list_model_get_item (headers, i);
-
-      if (signet_request_row_get_enabled (row)
-          && g_ascii_strcasecmp (signet_request_row_get_name (row), name) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The same encoding as the request's own form body. */
 static char *
 encode_form (SignetRequest *request)
@@ -200,7 +183,7 @@ signet_export_curl (SignetRequest  *request,
       append_quoted (out, line);
     }
 
-  if (body != NULL && !has_header (request, "Content-Type"))
+  if (body != NULL && signet_request_get_header_value (request, "Content-Type") == NULL)
     {
       g_string_append (out, " \\\n  -H ");
       append_quoted (out, body_kind == SIGNET_BODY_KIND_JSON ? "Content-Type: application/json"

@@ -347,37 +347,6 @@ apply_sigv4 (Curl *curl)
     memset (colon + 1, 0, strlen (colon + 1));
 }
 
-static gboolean
-has_header (SignetRequest *request,
-            const char    *name)
-{
-  GListModel *headers = signet_request_get_headers (request);
-
-  for (guint i = 0; i < g_list_model_get_n_items (headers); i++)
-    {
-      g_autoptr(SignetRequestRow) row = g_list_model_get_item (headers, i);
-
-      if (g_ascii_strcasecmp (signet_request_row_get_name (row), name) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static const char *
-content_type (SignetRequest *request)
-{
-  GListModel *headers = signet_request_get_headers (request);
-
-  for (guint i = 0; i < g_list_model_get_n_items (headers); i++)
-    {
-      g_autoptr(SignetRequestRow) row = g_list_model_get_item (headers, i);
-
-      if (g_ascii_strcasecmp (signet_request_row_get_name (row), "Content-Type") == 0)
-        return signet_request_row_get_value (row);
-    }
-  return NULL;
-}
-
 /* The body as curl would send it: -G moves it to the query; -d defaults
  * to a form Content-Type, kept as a header so the bytes stay exact. */
 static void
@@ -396,14 +365,14 @@ apply_data (Curl *curl)
       curl->url = g_steal_pointer (&url);
       return;
     }
-  if (curl->json && !has_header (curl->request, "Content-Type"))
+  if (curl->json && signet_request_get_header_value (curl->request, "Content-Type") == NULL)
     add_header_line (curl, "Content-Type: application/json");
-  if (curl->json && !has_header (curl->request, "Accept"))
+  if (curl->json && signet_request_get_header_value (curl->request, "Accept") == NULL)
     add_header_line (curl, "Accept: application/json");
-  if (!has_header (curl->request, "Content-Type"))
+  if (signet_request_get_header_value (curl->request, "Content-Type") == NULL)
     add_header_line (curl, "Content-Type: application/x-www-form-urlencoded");
 
-  type = content_type (curl->request);
+  type = signet_request_get_header_value (curl->request, "Content-Type");
   signet_request_set_body_kind (curl->request,
                                 type != NULL && strstr (type, "json") != NULL
                                 ? SIGNET_BODY_KIND_JSON : SIGNET_BODY_KIND_RAW);

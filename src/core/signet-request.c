@@ -708,6 +708,33 @@ signet_request_get_headers (SignetRequest *self)
 }
 
 /**
+ * signet_request_get_header_value:
+ * @self: a #SignetRequest
+ * @name: a header name, in any case
+ *
+ * Returns: (nullable): the value of the first enabled header named @name
+ */
+const char *
+signet_request_get_header_value (SignetRequest *self,
+                                 const char    *name)
+{
+  GListModel *headers;
+
+  g_return_val_if_fail (SIGNET_IS_REQUEST (self), NULL);
+
+  headers = G_LIST_MODEL (self->headers.store);
+  for (guint i = 0; i < g_list_model_get_n_items (headers); i++)
+    {
+      g_autoptr(SignetRequestRow) row = g_list_model_get_item (headers, i);
+
+      if (signet_request_row_get_enabled (row)
+          && g_ascii_strcasecmp (signet_request_row_get_name (row), name) == 0)
+        return signet_request_row_get_value (row);
+    }
+  return NULL;
+}
+
+/**
  * signet_request_get_form_fields:
  * @self: a #SignetRequest
  *

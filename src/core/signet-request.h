@@ -90,6 +90,8 @@ const char        *signet_request_get_title            (SignetRequest  *self);
 
 GListModel        *signet_request_get_params           (SignetRequest  *self);
 GListModel        *signet_request_get_headers          (SignetRequest  *self);
+const char        *signet_request_get_header_value     (SignetRequest  *self,
+                                                        const char     *name);
 GListModel        *signet_request_get_form_fields      (SignetRequest  *self);
 
 SignetWireRequest *signet_request_build_wire           (SignetRequest  *self,
