@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "signet-access-check.h"
+#include "signet-file-chooser.h"
 #include "signet-import-openapi.h"
 #include "signet-toast.h"
 
@@ -622,18 +623,13 @@ signet_access_check_open_file (SignetAccessCheck *self,
 }
 
 static void
-file_chosen_cb (GtkNativeDialog   *chooser,
-                int                response,
-                SignetAccessCheck *self)
+file_chosen_cb (gpointer         owner,
+                GFile           *file,
+                GtkNativeDialog *chooser)
 {
-  g_autoptr(GFile) file = NULL;
+  SignetAccessCheck *self = SIGNET_ACCESS_CHECK (owner);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    signet_access_check_open_file (self, file);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  signet_access_check_open_file (self, file);
 }
 
 static void
@@ -650,9 +646,7 @@ choose_file_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Choose an OpenAPI Document"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chosen_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  signet_file_chooser_show (chooser, widget, file_chosen_cb);
 }
 
 
@@ -744,20 +738,15 @@ exported_cb (GObject      *source,
 }
 
 static void
-export_chosen_cb (GtkNativeDialog   *chooser,
-                  int                response,
-                  SignetAccessCheck *self)
+export_chosen_cb (gpointer         owner,
+                  GFile           *file,
+                  GtkNativeDialog *chooser)
 {
-  g_autoptr(GFile) file = NULL;
+  SignetAccessCheck *self = SIGNET_ACCESS_CHECK (owner);
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "signet-format"));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    signet_access_check_export_async (self, export_formats[index].format, file, self->cancellable,
-                                      exported_cb, NULL);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  signet_access_check_export_async (self, export_formats[index].format, file, self->cancellable,
+                                    exported_cb, NULL);
 }
 
 static void
@@ -779,10 +768,8 @@ export_action (GtkWidget  *widget,
                                              GTK_FILE_CHOOSER_ACTION_SAVE,
                                              _("_Export"), _("_Cancel"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
       g_object_set_data (G_OBJECT (chooser), "signet-format", GUINT_TO_POINTER (i));
-      g_signal_connect_object (chooser, "response", G_CALLBACK (export_chosen_cb), widget, 0);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      signet_file_chooser_show (chooser, widget, export_chosen_cb);
       return;
     }
 }

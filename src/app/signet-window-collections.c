@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "signet-file-chooser.h"
 #include "signet-request-copy.h"
 #include "signet-save-dialog.h"
 #include "signet-window-private.h"
@@ -537,18 +538,13 @@ signet_window_open_collection (SignetWindow *self,
 }
 
 static void
-folder_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  SignetWindow    *self)
+folder_chosen_cb (gpointer         owner,
+                  GFile           *dir,
+                  GtkNativeDialog *chooser)
 {
-  g_autoptr(GFile) dir = NULL;
+  SignetWindow *self = SIGNET_WINDOW (owner);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (dir != NULL)
-    signet_window_open_collection (self, dir);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  signet_window_open_collection (self, dir);
 }
 
 static void
@@ -562,9 +558,7 @@ open_collection_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Open Collection Folder"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  signet_file_chooser_show (chooser, self, folder_chosen_cb);
 }
 
 static void

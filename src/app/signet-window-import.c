@@ -7,6 +7,7 @@
 
 #include "signet-credential-dialog.h"
 #include "signet-export-postman.h"
+#include "signet-file-chooser.h"
 #include "signet-import-curl.h"
 #include "signet-import-openapi.h"
 #include "signet-import-postman.h"
@@ -371,20 +372,15 @@ save_import (SignetWindow       *self,
 }
 
 static void
-folder_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  SignetWindow    *self)
+folder_chosen_cb (gpointer         owner,
+                  GFile           *dir,
+                  GtkNativeDialog *chooser)
 {
+  SignetWindow *self = SIGNET_WINDOW (owner);
   SignetImportResult *imported = g_object_get_data (G_OBJECT (chooser), "signet-import");
   const char *name = g_object_get_data (G_OBJECT (chooser), "signet-name");
-  g_autoptr(GFile) dir = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (dir != NULL)
-    save_import (self, imported, dir, name, FALSE);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  save_import (self, imported, dir, name, FALSE);
 }
 
 static void
@@ -414,12 +410,10 @@ name_response_cb (AdwMessageDialog *dialog,
       chooser = gtk_file_chooser_native_new (_("Import Into Folder"), GTK_WINDOW (self),
                                              GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                              _("_Import"), _("_Cancel"));
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
       g_object_set_data_full (G_OBJECT (chooser), "signet-import", g_object_ref (imported),
                               g_object_unref);
       g_object_set_data_full (G_OBJECT (chooser), "signet-name", g_steal_pointer (&name), g_free);
-      g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chosen_cb), self, 0);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      signet_file_chooser_show (chooser, self, folder_chosen_cb);
     }
 }
 
@@ -508,18 +502,13 @@ signet_window_import_file (SignetWindow *self,
 }
 
 static void
-import_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  SignetWindow    *self)
+import_chosen_cb (gpointer         owner,
+                  GFile           *file,
+                  GtkNativeDialog *chooser)
 {
-  g_autoptr(GFile) file = NULL;
+  SignetWindow *self = SIGNET_WINDOW (owner);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    signet_window_import_file (self, file);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  signet_window_import_file (self, file);
 }
 
 static void
@@ -538,9 +527,7 @@ import_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  signet_file_chooser_show (chooser, self, import_chosen_cb);
 }
 
 static void
@@ -695,19 +682,14 @@ signet_window_export_collection (SignetWindow     *self,
 }
 
 static void
-export_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  SignetWindow    *self)
+export_chosen_cb (gpointer         owner,
+                  GFile           *file,
+                  GtkNativeDialog *chooser)
 {
+  SignetWindow *self = SIGNET_WINDOW (owner);
   SignetCollection *collection = g_object_get_data (G_OBJECT (chooser), "signet-collection");
-  g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    signet_window_export_collection (self, collection, file);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  signet_window_export_collection (self, collection, file);
 }
 
 static void
@@ -731,11 +713,9 @@ export_collection_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "signet-collection", g_object_ref (collection),
                           g_object_unref);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  signet_file_chooser_show (chooser, self, export_chosen_cb);
 }
 
 void
