@@ -7,6 +7,7 @@
 
 #include "signet-collection-list.h"
 #include "signet-credential-store.h"
+#include "signet-environment-editor.h"
 #include "signet-environment.h"
 #include "signet-import-postman.h"
 #include "signet-request-page.h"
@@ -415,9 +416,11 @@ key_variables_cb (SignetApplication *app,
 {
   g_autoptr(GFile) file = write_pets_with_keys ();
   g_autoptr(SignetEnvironment) environment = NULL;
+  SignetEnvironmentEditor *editor;
   SignetCollection *collection;
   SignetCollectionItem *item;
   SignetRequestPage *page;
+  gboolean saved = FALSE;
 
   collection = import_file (window, file, "Pets", 5);
   answer (wait_for_dialog ("Keep the Secret in the Keyring?"), "cancel");
@@ -438,8 +441,15 @@ key_variables_cb (SignetApplication *app,
   signet_test_send_and_wait (page);
   g_assert_nonnull (strstr (shown_error (page), "Unknown variable: secretKey"));
 
-  /* the secret as a secret variable: in */
-  signet_environment_set_variable (environment, "secretKey", FIXTURE_SECRET, TRUE);
+  /* the secret added as a secret variable, in Edit Environment: in */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-environment", NULL));
+  editor = SIGNET_ENVIRONMENT_EDITOR (signet_test_find_toplevel (SIGNET_TYPE_ENVIRONMENT_EDITOR));
+  g_assert_nonnull (editor);
+  signet_environment_editor_add_variable (editor, "secretKey", FIXTURE_SECRET, TRUE);
+  g_signal_connect_swapped (editor, "destroy", G_CALLBACK (signet_test_set_flag_cb), &saved);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  signet_test_wait_for (&saved, "the editor to save and close");
+  g_assert_cmpstr (signet_environment_lookup ("secretKey", environment), ==, FIXTURE_SECRET);
   signet_test_send_and_wait (page);
   g_assert_cmpstr (signet_test_shown_status (page), ==, "200 OK");
 
