@@ -12,7 +12,6 @@
 #include "signet-test-app.h"
 #include "signet-test-async.h"
 #include "signet-test-fixture.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 #include "signet-window.h"
 
@@ -358,22 +357,18 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data_dir = g_dir_make_tmp ("signet-history-view-XXXXXX", NULL);
-  g_autofree char *keyring_dir = NULL;
   int status;
 
   /* before anything asks GLib for it */
   g_assert_nonnull (data_dir);
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  keyring_dir = signet_test_keyring_use_file ();
-
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
   adw_init ();
   gtk_source_init ();
 
   g_test_add_func ("/signet/history-view/send-search-reopen-copy", test_history_view);
 
-  status = g_test_run ();
-  signet_test_keyring_remove (keyring_dir);
+  status = signet_test_app_run_tests ();
   {
     g_autofree char *file = g_build_filename (data_dir, "signet", "history.json", NULL);
     g_autofree char *dir = g_build_filename (data_dir, "signet", NULL);

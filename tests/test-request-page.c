@@ -10,8 +10,8 @@
 #include "signet-request-page.h"
 #include "signet-request-row.h"
 #include "signet-response-view.h"
+#include "signet-test-app.h"
 #include "signet-test-fixture.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 #include "signet-test-window.h"
 
@@ -539,10 +539,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
   adw_init ();
   gtk_source_init ();
 
@@ -560,7 +557,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  signet_test_keyring_remove (keyring_dir);
-  return status;
+  return signet_test_app_run_tests ();
 }
