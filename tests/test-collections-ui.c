@@ -16,7 +16,6 @@
 #include "signet-sidebar.h"
 #include "signet-test-app.h"
 #include "signet-test-fixture.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 #include "signet-test-window.h"
 #include "signet-window.h"
@@ -912,10 +911,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
   fixture = signet_test_fixture_start (NULL);
 
   g_test_add_func ("/signet/collections-ui/save-as", test_save_as);
@@ -928,8 +926,7 @@ main (int   argc,
   g_test_add_func ("/signet/collections-ui/environments", test_environments);
   g_test_add_func ("/signet/collections-ui/environment-editor", test_environment_editor);
 
-  status = g_test_run ();
+  status = signet_test_app_run_tests ();
   signet_test_fixture_stop (fixture);
-  signet_test_keyring_remove (keyring_dir);
   return status;
 }

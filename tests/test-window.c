@@ -9,7 +9,6 @@
 #include "signet-request-page.h"
 #include "signet-window.h"
 #include "signet-test-app.h"
-#include "signet-test-keyring.h"
 #include "signet-test-ui.h"
 
 static void
@@ -244,10 +243,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_dir = signet_test_keyring_use_file ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
+  signet_test_app_init (&argc, &argv);
 
   g_test_add_func ("/signet/window/present", test_window_present);
   g_test_add_func ("/signet/window/new-tab", test_window_new_tab);
@@ -256,7 +252,5 @@ main (int   argc,
   g_test_add_func ("/signet/window/close-modified-window", test_window_close_modified_window);
   g_test_add_func ("/signet/window/settings", test_window_settings);
 
-  status = g_test_run ();
-  signet_test_keyring_remove (keyring_dir);
-  return status;
+  return signet_test_app_run_tests ();
 }
