@@ -664,6 +664,32 @@ update_variable_marks (SignetRequestPage *self)
   signet_rows_editor_update_marks (self->form_editor);
 }
 
+/* What send and preview both start from: the request with its variables
+ * expanded, its wire form and, for one-off keys, how to sign it. FALSE,
+ * the error shown, when it cannot be made. */
+static gboolean
+prepare_request (SignetRequestPage  *self,
+                 SignetRequest     **target,
+                 SignetWireRequest **wire,
+                 SignetAwsAuth     **auth)
+{
+  g_autoptr(SignetSecretString) secret = NULL;
+  g_autoptr(SignetSecretString) token = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *target = resolve_variables (self, &secret, &token, &error);
+  if (*target != NULL)
+    *wire = signet_request_build_wire (*target, &error);
+  if (*wire != NULL && !uses_saved_credential (*target))
+    *auth = build_one_off_auth (self, *target, secret, token, &error);
+  if (error != NULL)
+    {
+      signet_response_view_set_error (self->response_view, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 send_action (GtkWidget  *widget,
              const char *action_name,
@@ -674,9 +700,6 @@ send_action (GtkWidget  *widget,
   g_autoptr(SignetWireRequest) wire = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(SignetSecretString) secret = NULL;
-  g_autoptr(SignetSecretString) token = NULL;
-  g_autoptr(GError) error = NULL;
 
   /* The same button cancels a request that is out. */
   if (self->in_flight != NULL)
@@ -685,16 +708,8 @@ send_action (GtkWidget  *widget,
       return;
     }
 
-  target = resolve_variables (self, &secret, &token, &error);
-  if (target != NULL)
-    wire = signet_request_build_wire (target, &error);
-  if (wire != NULL && !uses_saved_credential (target))
-    auth = build_one_off_auth (self, target, secret, token, &error);
-  if (error != NULL)
-    {
-      signet_response_view_set_error (self->response_view, error);
-      return;
-    }
+  if (!prepare_request (self, &target, &wire, &auth))
+    return;
 
   cancellable = g_cancellable_new ();
   begin_sending (self, cancellable);
@@ -715,27 +730,15 @@ preview_signature_action (GtkWidget  *widget,
   g_autoptr(SignetRequest) target = NULL;
   g_autoptr(SignetWireRequest) wire = NULL;
   g_autoptr(SignetAwsAuth) auth = NULL;
-  g_autoptr(SignetSecretString) secret = NULL;
-  g_autoptr(SignetSecretString) token = NULL;
-  g_autoptr(GError) error = NULL;
 
-  target = resolve_variables (self, &secret, &token, &error);
-  if (target != NULL)
-    wire = signet_request_build_wire (target, &error);
-  if (wire != NULL && uses_saved_credential (target))
-    {
-      with_saved_credential (self, target, g_steal_pointer (&wire), self->cancellable,
-                             AUTH_FOR_PREVIEW);
-      return;
-    }
-  if (wire != NULL)
-    auth = build_one_off_auth (self, target, secret, token, &error);
-  if (error != NULL)
-    {
-      signet_response_view_set_error (self->response_view, error);
-      return;
-    }
-  show_preview (self, wire, auth);
+  if (!prepare_request (self, &target, &wire, &auth))
+    return;
+
+  if (uses_saved_credential (target))
+    with_saved_credential (self, target, g_steal_pointer (&wire), self->cancellable,
+                           AUTH_FOR_PREVIEW);
+  else
+    show_preview (self, wire, auth);
 }
 
 /* Saved credentials */
