@@ -91,18 +91,20 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->format);
 }
 
+/* A file that is there to choose. */
 static GFile *
-this_folder (void)
+existing_file (void)
 {
-  return g_file_new_for_path (g_getenv ("SIGNET_TESTS_SRCDIR"));
+  g_autofree char *path = g_build_filename (g_getenv ("SIGNET_TESTS_SRCDIR"), "meson.build", NULL);
+
+  return g_file_new_for_path (path);
 }
 
 static void
 test_chosen (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(GFile) folder = this_folder ();
-  g_autoptr(GFile) file = g_file_get_child (folder, "meson.build");
+  g_autoptr(GFile) file = existing_file ();
 
   answer (show_chooser (fixture, file), GTK_RESPONSE_ACCEPT);
   g_assert_cmpuint (fixture->n_chosen, ==, 1);
@@ -115,8 +117,7 @@ static void
 test_cancelled (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) folder = this_folder ();
-  g_autoptr(GFile) file = g_file_get_child (folder, "meson.build");
+  g_autoptr(GFile) file = existing_file ();
 
   answer (show_chooser (fixture, file), GTK_RESPONSE_CANCEL);
   g_assert_cmpuint (fixture->n_chosen, ==, 0);
@@ -128,8 +129,7 @@ static void
 test_owner_gone (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GFile) folder = this_folder ();
-  g_autoptr(GFile) file = g_file_get_child (folder, "meson.build");
+  g_autoptr(GFile) file = existing_file ();
   GtkFileChooserNative *chooser = show_chooser (fixture, file);
 
   g_clear_object (&fixture->owner);
